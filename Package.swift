@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "FrameBench",
+    products: [
+        .library(name: "FrameCrypto", targets: ["FrameCrypto"]),
+        .library(name: "FrameBench", targets: ["FrameBench"]),
+        .executable(name: "framebench", targets: ["FrameBenchCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // C libraries, found through pkg-config.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+
+        // The core: AES-256-GCM backends behind one protocol.
+        .target(
+            name: "FrameCrypto",
+            dependencies: ["COpenSSL", "CSodium"],
+            swiftSettings: strict
+        ),
+
+        // The harness: verification, workloads, measurement, results.
+        .target(
+            name: "FrameBench",
+            dependencies: ["FrameCrypto"],
+            swiftSettings: strict
+        ),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "FrameBenchCLI",
+            dependencies: [
+                "FrameBench",
+                "FrameCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(
+            name: "FrameCryptoTests",
+            dependencies: ["FrameCrypto", "FrameBench"],
+            swiftSettings: strict
+        ),
+
+        // package-benchmark suites: `swift package benchmark`.
+        .executableTarget(
+            name: "AEADBenchmarks",
+            dependencies: [
+                "FrameCrypto",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AEADBenchmarks",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

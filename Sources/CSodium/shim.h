@@ -1,0 +1,4 @@
+#ifndef FRAMEBENCH_CSODIUM_SHIM_H
+#define FRAMEBENCH_CSODIUM_SHIM_H
+#include <sodium.h>
+#endif

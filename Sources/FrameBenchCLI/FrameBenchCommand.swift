@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct FrameBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "framebench",
+        abstract: "Measure what end-to-end encryption of real-time media frames costs.",
+        subcommands: [BackendsCommand.self, VerifyCommand.self])
+}

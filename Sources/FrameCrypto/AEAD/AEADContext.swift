@@ -1,0 +1,64 @@
+/// A keyed AES-256-GCM context from one crypto library: made once from a 32-byte key,
+/// then used for every frame under that key.
+///
+/// A conforming type is one *backend*. It is `~Copyable` because it owns C resources
+/// (an OpenSSL `EVP_CIPHER_CTX`, a libsodium key schedule) that its `deinit` wipes and
+/// frees; ownership is unique, so a context is never shared between threads and needs no
+/// lock. Each thread makes its own.
+///
+/// The per-frame calls, ``seal(nonce:aad:plaintext:ciphertext:tag:)`` and
+/// ``open(nonce:aad:ciphertext:tag:plaintext:)``, make no heap allocation and take no lock.
+/// They work on caller-owned memory; the `Span`-based overloads in the extension below are
+/// the safe front door for callers that do not manage raw buffers themselves.
+///
+/// Adding a backend means adding one type that conforms to this protocol, in one file,
+/// and listing it in ``BackendRegistry``; no caller changes.
+public protocol AEADContext: ~Copyable, SendableMetatype {
+    /// What this backend is: its name, library and version, and whether it runs here.
+    static var info: BackendInfo { get }
+
+    /// Expands `key` (exactly ``AESGCM/keyByteCount`` bytes) into a keyed context.
+    ///
+    /// - Throws: ``FrameCryptoError/invalidKeyLength(expected:actual:)`` for a key of the
+    ///   wrong size, ``FrameCryptoError/backendUnavailable(backend:reason:)`` when the
+    ///   backend cannot run on this machine, or ``FrameCryptoError/libraryCallFailed(_:)``.
+    init(key: Span<UInt8>) throws(FrameCryptoError)
+
+    /// Encrypts `plaintext` into `ciphertext` and writes the 16-byte tag to `tag`.
+    ///
+    /// `ciphertext` must be as long as `plaintext` and either exactly `plaintext`'s memory
+    /// (in place) or memory that does not overlap it; `tag` must have room for
+    /// ``AESGCM/tagByteCount`` bytes.
+    ///
+    /// - Throws: ``FrameCryptoError/bufferSizeMismatch(expected:actual:)``,
+    ///   ``FrameCryptoError/messageTooLong(_:)`` or ``FrameCryptoError/libraryCallFailed(_:)``.
+    mutating func seal(
+        nonce: Nonce,
+        aad: UnsafeRawBufferPointer,
+        plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer,
+        tag: UnsafeMutableRawPointer
+    ) throws(FrameCryptoError)
+
+    /// Checks the 16-byte `tag` and decrypts `ciphertext` into `plaintext`.
+    ///
+    /// `plaintext` must be as long as `ciphertext` and either exactly `ciphertext`'s memory
+    /// (in place) or memory that does not overlap it. When the tag does not verify, or anything else fails, `plaintext` is
+    /// zeroed before the error is thrown, so no unauthenticated plaintext is ever left.
+    ///
+    /// - Throws: ``FrameCryptoError/authenticationFailed`` when the tag does not match.
+    mutating func open(
+        nonce: Nonce,
+        aad: UnsafeRawBufferPointer,
+        ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawPointer,
+        plaintext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError)
+}
+
+/// A backend, named by its context type: `OpenSSLContext.self`, `SodiumContext.self`, ….
+///
+/// Generic code takes `some AEADContext & ~Copyable` type parameters so the per-frame calls
+/// are specialised, not dispatched; an `AEADBackend` value opens into such a function with
+/// Swift's implicit existential opening.
+public typealias AEADBackend = any (AEADContext & ~Copyable).Type

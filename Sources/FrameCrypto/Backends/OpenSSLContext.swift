@@ -1,0 +1,158 @@
+import COpenSSL
+
+/// AES-256-GCM through OpenSSL's libcrypto 3 EVP interface, the way a performance-minded
+/// client drives it:
+///
+/// - the cipher is fetched once per process with `EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)`,
+///   so no per-init provider lookup (and none of its locks) ever happens;
+/// - each key gets two keyed `EVP_CIPHER_CTX`s, one per direction, made once;
+/// - each frame only resets the nonce (`EVP_{En,De}cryptInit_ex2` with no cipher and no key),
+///   feeds the AAD and the payload, and sets or reads the tag.
+///
+/// `deinit` frees both contexts; OpenSSL's GCM provider `OPENSSL_clear_free`s its key
+/// schedule when a context is freed, so no key material is left behind.
+public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
+    // Unique ownership (~Copyable) and `mutating` per-frame calls: one thread at a time.
+    let encryptor: OpaquePointer
+    let decryptor: OpaquePointer
+
+    public static var info: BackendInfo { OpenSSLCipher.info }
+
+    public init(key: Span<UInt8>) throws(FrameCryptoError) {
+        guard key.count == AESGCM.keyByteCount else {
+            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
+        }
+        guard let cipher = OpenSSLCipher.aes256gcm.pointer else {
+            throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
+        }
+        guard let enc = EVP_CIPHER_CTX_new() else { throw .libraryCallFailed("EVP_CIPHER_CTX_new") }
+        guard let dec = EVP_CIPHER_CTX_new() else {
+            EVP_CIPHER_CTX_free(enc)
+            throw .libraryCallFailed("EVP_CIPHER_CTX_new")
+        }
+        let keyed = key.withUnsafeBufferPointer { k in
+            EVP_EncryptInit_ex2(enc, cipher, k.baseAddress, nil, nil) == 1
+                && EVP_DecryptInit_ex2(dec, cipher, k.baseAddress, nil, nil) == 1
+        }
+        guard keyed else {
+            EVP_CIPHER_CTX_free(enc)
+            EVP_CIPHER_CTX_free(dec)
+            ERR_clear_error()
+            throw .libraryCallFailed("EVP_CipherInit_ex2")
+        }
+        encryptor = enc
+        decryptor = dec
+    }
+
+    deinit {
+        EVP_CIPHER_CTX_free(encryptor)
+        EVP_CIPHER_CTX_free(decryptor)
+    }
+
+    public mutating func seal(
+        nonce: Nonce,
+        aad: UnsafeRawBufferPointer,
+        plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer,
+        tag: UnsafeMutableRawPointer
+    ) throws(FrameCryptoError) {
+        guard ciphertext.count == plaintext.count else {
+            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
+        }
+        guard plaintext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
+            throw .messageTooLong(max(plaintext.count, aad.count))
+        }
+        let ctx = encryptor
+        var written: Int32 = 0
+        let reset = nonce.withUnsafeBytePointer { iv in EVP_EncryptInit_ex2(ctx, nil, nil, iv, nil) }
+        guard reset == 1 else { try Self.fail("EVP_EncryptInit_ex2") }
+        if aad.count > 0 {
+            guard EVP_EncryptUpdate(ctx, nil, &written, aad.bytes, Int32(aad.count)) == 1 else {
+                try Self.fail("EVP_EncryptUpdate(aad)")
+            }
+        }
+        if plaintext.count > 0 {
+            guard EVP_EncryptUpdate(ctx, ciphertext.bytes, &written, plaintext.bytes, Int32(plaintext.count)) == 1
+            else { try Self.fail("EVP_EncryptUpdate") }
+        }
+        guard EVP_EncryptFinal_ex(ctx, nil, &written) == 1 else { try Self.fail("EVP_EncryptFinal_ex") }
+        guard EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, Int32(AESGCM.tagByteCount), tag) == 1 else {
+            try Self.fail("EVP_CTRL_AEAD_GET_TAG")
+        }
+    }
+
+    public mutating func open(
+        nonce: Nonce,
+        aad: UnsafeRawBufferPointer,
+        ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawPointer,
+        plaintext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) {
+        guard plaintext.count == ciphertext.count else {
+            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
+        }
+        guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
+            throw .messageTooLong(max(ciphertext.count, aad.count))
+        }
+        let ctx = decryptor
+        var written: Int32 = 0
+        let reset = nonce.withUnsafeBytePointer { iv in EVP_DecryptInit_ex2(ctx, nil, nil, iv, nil) }
+        guard reset == 1 else { try Self.fail("EVP_DecryptInit_ex2", wiping: plaintext) }
+        guard EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, Int32(AESGCM.tagByteCount), UnsafeMutableRawPointer(mutating: tag)) == 1
+        else { try Self.fail("EVP_CTRL_AEAD_SET_TAG", wiping: plaintext) }
+        if aad.count > 0 {
+            guard EVP_DecryptUpdate(ctx, nil, &written, aad.bytes, Int32(aad.count)) == 1 else {
+                try Self.fail("EVP_DecryptUpdate(aad)", wiping: plaintext)
+            }
+        }
+        if ciphertext.count > 0 {
+            guard EVP_DecryptUpdate(ctx, plaintext.bytes, &written, ciphertext.bytes, Int32(ciphertext.count)) == 1
+            else { try Self.fail("EVP_DecryptUpdate", wiping: plaintext) }
+        }
+        // GCM writes no bytes at final; it compares the tag. A mismatch is the common
+        // failure and the only one reported as a bad tag.
+        guard EVP_DecryptFinal_ex(ctx, nil, &written) == 1 else {
+            ERR_clear_error()
+            OpenSSLCipher.wipe(plaintext)
+            throw .authenticationFailed
+        }
+    }
+
+    private static func fail(
+        _ call: StaticString, wiping output: UnsafeMutableRawBufferPointer? = nil
+    ) throws(FrameCryptoError) -> Never {
+        ERR_clear_error()
+        if let output { OpenSSLCipher.wipe(output) }
+        throw .libraryCallFailed(call)
+    }
+}
+
+/// The process-wide fetched AES-256-GCM cipher and this backend's description.
+enum OpenSSLCipher {
+    /// `EVP_CIPHER_fetch`'s result, fetched once and kept for the life of the process.
+    /// An `EVP_CIPHER` is immutable and reference-counted, safe to share between threads.
+    struct Fetched: @unchecked Sendable {
+        let pointer: OpaquePointer?
+    }
+
+    static let aes256gcm = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-256-GCM", nil))
+
+    static let info: BackendInfo = {
+        let version = "\(OPENSSL_version_major()).\(OPENSSL_version_minor()).\(OPENSSL_version_patch())"
+        let availability: BackendAvailability =
+            aes256gcm.pointer == nil
+            ? .unavailable(reason: "EVP_CIPHER_fetch(NULL, \"AES-256-GCM\", NULL) returned NULL: no provider offers it")
+            : .available
+        return BackendInfo(
+            name: "openssl",
+            library: "OpenSSL libcrypto",
+            version: version,
+            summary: "EVP_CIPHER fetched once; keyed EVP_CIPHER_CTX per key and direction; nonce reset per frame",
+            availability: availability)
+    }()
+
+    /// Zeroes `buffer` in a way the compiler cannot drop.
+    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        if let base = buffer.baseAddress, buffer.count > 0 { OPENSSL_cleanse(base, buffer.count) }
+    }
+}
