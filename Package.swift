@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.4"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -41,7 +42,10 @@ let package = Package(
         // The harness: verification, workloads, measurement, results.
         .target(
             name: "FrameBench",
-            dependencies: ["FrameCrypto"],
+            dependencies: [
+                "FrameCrypto",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: strict
         ),
 
@@ -58,6 +62,11 @@ let package = Package(
 
         .testTarget(
             name: "FrameCryptoTests",
+            dependencies: ["FrameCrypto", "FrameBench"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FrameBenchTests",
             dependencies: ["FrameCrypto", "FrameBench"],
             swiftSettings: strict
         ),

@@ -21,6 +21,32 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
     /// No backend has this name; `known` lists the names that exist.
     case unknownBackend(String, known: [String])
 
+    // SFrame framing and receiving.
+
+    /// An SFrame header that is truncated or otherwise not well formed; the text says how.
+    case malformedHeader(StaticString)
+    /// A protected frame whose key id no installed key has.
+    case unknownKeyID(UInt64)
+    /// A counter already seen, or older than the replay window, for this key id.
+    case replayedCounter(keyID: UInt64, counter: UInt64)
+    /// The sender's counter reached its limit: sealing again would reuse a nonce.
+    case counterExhausted(keyID: UInt64)
+    /// An output buffer too small for the result.
+    case bufferTooSmall(needed: Int, available: Int)
+    /// A key store that is full.
+    case keyStoreFull(capacity: Int)
+
+    // Meeting-key distribution.
+
+    /// A signature that does not verify under the claimed signer's key.
+    case signatureInvalid
+    /// A key share addressed to a different participant.
+    case wrongRecipient(expected: UInt32, actual: UInt32)
+    /// A key share or announcement for an epoch older than (or equal to) the current one.
+    case staleEpoch(received: UInt64, current: UInt64)
+    /// A key-distribution message that cannot be parsed, or whose share does not open.
+    case malformedKeyShare(StaticString)
+
     public var description: String {
         switch self {
         case .authenticationFailed:
@@ -41,6 +67,26 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
             "backend '\(backend)' is unavailable: \(reason)"
         case let .unknownBackend(name, known):
             "unknown backend '\(name)'; known backends: \(known.joined(separator: ", "))"
+        case let .malformedHeader(reason):
+            "malformed SFrame header: \(reason)"
+        case let .unknownKeyID(kid):
+            "unknown key id \(kid)"
+        case let .replayedCounter(kid, counter):
+            "replayed counter \(counter) for key id \(kid) (already seen or older than the replay window)"
+        case let .counterExhausted(kid):
+            "counter exhausted for key id \(kid): sealing again would reuse a nonce; rekey"
+        case let .bufferTooSmall(needed, available):
+            "buffer too small: \(available) bytes, \(needed) needed"
+        case let .keyStoreFull(capacity):
+            "key store full: \(capacity) keys"
+        case .signatureInvalid:
+            "signature does not verify"
+        case let .wrongRecipient(expected, actual):
+            "key share addressed to participant \(actual), not \(expected)"
+        case let .staleEpoch(received, current):
+            "stale epoch \(received): current epoch is \(current)"
+        case let .malformedKeyShare(reason):
+            "malformed key share: \(reason)"
         }
     }
 
@@ -55,6 +101,16 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
         case let (.libraryCallFailed(a), .libraryCallFailed(b)): a.description == b.description
         case let (.backendUnavailable(a, b), .backendUnavailable(c, d)): a == c && b == d
         case let (.unknownBackend(a, b), .unknownBackend(c, d)): a == c && b == d
+        case let (.malformedHeader(a), .malformedHeader(b)): a.description == b.description
+        case let (.unknownKeyID(a), .unknownKeyID(b)): a == b
+        case let (.replayedCounter(a, b), .replayedCounter(c, d)): a == c && b == d
+        case let (.counterExhausted(a), .counterExhausted(b)): a == b
+        case let (.bufferTooSmall(a, b), .bufferTooSmall(c, d)): a == c && b == d
+        case let (.keyStoreFull(a), .keyStoreFull(b)): a == b
+        case (.signatureInvalid, .signatureInvalid): true
+        case let (.wrongRecipient(a, b), .wrongRecipient(c, d)): a == c && b == d
+        case let (.staleEpoch(a, b), .staleEpoch(c, d)): a == c && b == d
+        case let (.malformedKeyShare(a), .malformedKeyShare(b)): a.description == b.description
         default: false
         }
     }
