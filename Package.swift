@@ -32,6 +32,13 @@ let package = Package(
             providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
         ),
 
+        // Frame loops in plain C against the same libraries: the baseline the Swift layers
+        // are measured against.
+        .target(
+            name: "CFrameReference",
+            dependencies: ["COpenSSL", "CSodium"]
+        ),
+
         // The core: AES-256-GCM backends behind one protocol.
         .target(
             name: "FrameCrypto",
@@ -44,6 +51,7 @@ let package = Package(
             name: "FrameBench",
             dependencies: [
                 "FrameCrypto",
+                "CFrameReference",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
