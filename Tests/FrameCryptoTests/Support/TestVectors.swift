@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Where the shared public test vectors are: `$FRAMEBENCH_VECTORS`, else `../shared/vectors`
 /// beside the project root. Tests that need them are disabled (reported as skipped, with
@@ -16,8 +17,9 @@ enum TestVectors {
 
     static var available: Bool { FileManager.default.fileExists(atPath: directory) }
 
-    static let skipReason: Comment =
+    static var skipReason: Comment {
         "test vectors not found at \(directory); set FRAMEBENCH_VECTORS or place shared/vectors beside the project"
+    }
 
     static func path(_ relative: String) -> String { directory + "/" + relative }
 }
