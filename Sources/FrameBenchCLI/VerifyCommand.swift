@@ -10,7 +10,10 @@ struct VerifyCommand: ParsableCommand {
             Runs the built-in known-answer tests, then every given file, against each selected \
             backend (default: every available one). Vectors that AES-256-GCM with a 96-bit nonce \
             and a 128-bit tag cannot express are counted as skipped, never as passed. Exits 1 on \
-            any failed vector and 2 when a file is missing or malformed.
+            any failed vector and 2 when a file is missing or malformed. SFrame files (RFC 9605 \
+            test-vectors.json shape) must reproduce every header encoding and, for cipher suite \
+            AES_256_GCM_SHA512_128, every intermediate of the key schedule and the protected frame; \
+            entries of other cipher suites are skipped.
             """)
 
     @Option(name: .customLong("backend"), help: "A backend to check (repeatable; default: all available).")
@@ -21,6 +24,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .customLong("nist"), help: "A NIST CAVP GCM .rsp file, encrypt or decrypt (repeatable).")
     var nistFiles: [String] = []
+
+    @Option(name: .customLong("sframe"), help: "An SFrame test-vector file in RFC 9605's test-vectors.json shape (repeatable).")
+    var sframeFiles: [String] = []
 
     @Flag(help: "List every failed vector, not just the first few per file.")
     var verbose = false
@@ -33,9 +39,11 @@ struct VerifyCommand: ParsableCommand {
             throw failure("\(error)")
         }
         var files = [KnownAnswerTests.file]
+        let sframe: [SFrameVectors]
         do {
             files += try wycheproofFiles.map { (path) throws(VectorFileError) in try WycheproofReader.read(path: path) }
             files += try nistFiles.map { (path) throws(VectorFileError) in try NISTReader.read(path: path) }
+            sframe = try sframeFiles.map { (path) throws(VectorFileError) in try SFrameVectors.read(path: path) }
         } catch {
             throw failure("\(error)")
         }
@@ -45,19 +53,37 @@ struct VerifyCommand: ParsableCommand {
             for backend in selected {
                 let report = VectorRunner.run(file, on: backend)
                 total.add(report.tally)
-                print("\(file.kind.rawValue) \(file.path) [\(report.backend)]: \(report.tally.summary)")
-                for (id, reason) in report.failures.prefix(verbose ? .max : 5) {
-                    print("  FAILED \(id): \(reason)")
-                }
-                if !verbose && report.failures.count > 5 { print("  … and \(report.failures.count - 5) more (--verbose)") }
-                if verbose {
-                    for (reason, count) in report.skipReasons.sorted(by: { $0.key < $1.key }) {
-                        print("  skipped \(count): \(reason)")
-                    }
-                }
+                printReport(
+                    "\(file.kind.rawValue) \(file.path) [\(report.backend)]", report.tally, report.failures,
+                    report.skipReasons)
+            }
+        }
+        for vectors in sframe {
+            for backend in selected {
+                let report = SFrameVectorRunner.run(vectors, on: backend)
+                total.add(report.tally)
+                printReport(
+                    "sframe \(vectors.path) [\(report.backend)]", report.tally, report.failures, report.skipReasons)
             }
         }
         print(total.summary)
         if total.failed > 0 { throw ExitCode(CLIExit.failed) }
+    }
+
+    /// One file and backend's line, then its failures (the first few unless verbose) and,
+    /// when verbose, why vectors were skipped.
+    private func printReport(
+        _ title: String, _ tally: VectorTally, _ failures: [(id: String, reason: String)], _ skipReasons: [String: Int]
+    ) {
+        print("\(title): \(tally.summary)")
+        for (id, reason) in failures.prefix(verbose ? .max : 5) {
+            print("  FAILED \(id): \(reason)")
+        }
+        if !verbose && failures.count > 5 { print("  … and \(failures.count - 5) more (--verbose)") }
+        if verbose {
+            for (reason, count) in skipReasons.sorted(by: { $0.key < $1.key }) {
+                print("  skipped \(count): \(reason)")
+            }
+        }
     }
 }

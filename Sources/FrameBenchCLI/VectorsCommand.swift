@@ -1,0 +1,52 @@
+import ArgumentParser
+import FrameBench
+import FrameCrypto
+import Foundation
+
+struct VectorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vectors",
+        abstract: "Write SFrame test vectors (AES_256_GCM_SHA512_128) in RFC 9605's test-vectors.json shape.",
+        discussion: """
+            Writes N header vectors and N encryption vectors with every intermediate of the key \
+            schedule, fixed by the seed: the same seed gives the same file on every machine. KIDs \
+            and counters cover every header length up to 2^64 - 1; base keys, metadata and \
+            plaintext vary in length. Base keys come from the seeded generator: these are test \
+            vectors, not keys. Check the file with `framebench verify --sframe FILE`.
+            """)
+
+    @Option(help: "How many header vectors and how many encryption vectors to write.")
+    var count = 16
+
+    @Option(help: "The seed that fixes every value.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must not be negative") }
+    }
+
+    func run() throws {
+        guard let backend = BackendRegistry.available.first else {
+            throw failure("no crypto backend is available on this machine")
+        }
+        let vectors: SFrameVectors
+        do {
+            vectors = try SFrameVectorGenerator.generate(count: count, seed: seed, using: backend)
+        } catch {
+            throw failure("\(error)", code: CLIExit.failed)
+        }
+        guard let output else {
+            print(vectors.jsonText, terminator: "")
+            return
+        }
+        do {
+            try Data(vectors.jsonText.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            throw failure("\(output): cannot write: \(error.localizedDescription)")
+        }
+        print("wrote \(vectors.headers.count) header and \(vectors.frames.count) SFrame vectors to \(output)")
+    }
+}

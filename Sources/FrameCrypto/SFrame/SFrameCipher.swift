@@ -1,0 +1,124 @@
+import COpenSSL
+
+/// The SFrame per-frame transform (RFC 9605 §4.4.3–4.4.4) at an explicit counter, with no
+/// state: `nonce = salt XOR counter`, `aad = header ‖ metadata`, and the protected frame
+/// `header ‖ ciphertext ‖ tag`.
+///
+/// ``SFrameSender`` and ``SFrameReceiver`` are built on these two calls and add what makes
+/// them safe: a counter that never repeats, key lookup and a replay window. Call these
+/// directly only where the counter is given, as in test vectors: sealing twice with one
+/// counter under one key reuses a GCM nonce.
+///
+/// Neither call allocates on the heap. The AAD must be contiguous for the AEAD call: with
+/// no metadata the header is used where it lies; otherwise header and metadata are copied
+/// together into stack memory (`withUnsafeTemporaryAllocation`, which falls back to the
+/// heap only for metadata too large for the stack, far beyond any media header).
+public enum SFrameCipher {
+    /// The bytes a frame gains at most: the longest header and the tag.
+    public static let maxOverhead = SFrameHeader.maxByteCount + AESGCM.tagByteCount
+
+    /// The size of the protected frame for `plaintextCount` bytes under `header`.
+    @inlinable
+    public static func protectedSize(plaintextCount: Int, header: SFrameHeader) -> Int {
+        header.byteCount + plaintextCount + AESGCM.tagByteCount
+    }
+
+    /// Seals `plaintext` as the frame `header ‖ ciphertext ‖ tag` at the start of
+    /// `output`, and returns the frame's length.
+    ///
+    /// `plaintext` either lies exactly where its ciphertext goes (`output` from
+    /// `header.byteCount` on: sealing in place) or does not overlap `output` at all.
+    /// On failure `output` is wiped over the frame's length.
+    ///
+    /// - Throws: ``FrameCryptoError/bufferTooSmall(needed:available:)`` before anything is
+    ///   written, or whatever the context's `seal` throws.
+    @inlinable
+    public static func seal<Context: AEADContext & ~Copyable>(
+        context: inout Context, salt: Nonce, header: SFrameHeader,
+        plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) -> Int {
+        let headerCount = header.byteCount
+        let total = headerCount + plaintext.count + AESGCM.tagByteCount
+        guard output.count >= total, let base = output.baseAddress else {
+            throw .bufferTooSmall(needed: total, available: output.count)
+        }
+        precondition(
+            plaintext.count == 0 || plaintext.baseAddress! == UnsafeRawPointer(base + headerCount)
+                || plaintext.baseAddress! + plaintext.count <= UnsafeRawPointer(base)
+                || plaintext.baseAddress! >= UnsafeRawPointer(base + total),
+            "SFrame seal: plaintext must be sealed in place or not overlap the output")
+        _ = header.unsafeEncode(to: base)
+        let nonce = salt.xor(counter: header.counter)
+        let ciphertext = UnsafeMutableRawBufferPointer(start: base + headerCount, count: plaintext.count)
+        let tag = base + headerCount + plaintext.count
+        do {
+            try withAAD(header: UnsafeRawBufferPointer(start: base, count: headerCount), metadata: metadata) {
+                (aad) throws(FrameCryptoError) in
+                try context.seal(nonce: nonce, aad: aad, plaintext: plaintext, ciphertext: ciphertext, tag: tag)
+            }
+        } catch {
+            wipe(UnsafeMutableRawBufferPointer(start: base, count: total))
+            throw error
+        }
+        return total
+    }
+
+    /// Opens the protected `frame`, whose header (already decoded by the caller) is
+    /// `header` and takes its first `headerByteCount` bytes, writing the plaintext to the
+    /// start of `output`; returns the plaintext's length.
+    ///
+    /// `output` either starts exactly at the frame's ciphertext (opening in place) or does
+    /// not overlap `frame`. On any failure `output` holds no plaintext.
+    ///
+    /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` for a frame too short to hold its
+    ///   tag, ``FrameCryptoError/bufferTooSmall(needed:available:)``, or
+    ///   ``FrameCryptoError/authenticationFailed`` when the tag does not verify.
+    @inlinable
+    public static func open<Context: AEADContext & ~Copyable>(
+        context: inout Context, salt: Nonce, header: SFrameHeader, headerByteCount: Int,
+        frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) -> Int {
+        let ciphertextCount = frame.count - headerByteCount - AESGCM.tagByteCount
+        guard ciphertextCount >= 0, let base = frame.baseAddress else {
+            throw .malformedHeader("frame too short for its 16-byte tag")
+        }
+        guard output.count >= ciphertextCount else {
+            throw .bufferTooSmall(needed: ciphertextCount, available: output.count)
+        }
+        let nonce = salt.xor(counter: header.counter)
+        let ciphertext = UnsafeRawBufferPointer(start: base + headerByteCount, count: ciphertextCount)
+        let tag = base + headerByteCount + ciphertextCount
+        let plaintext = UnsafeMutableRawBufferPointer(start: output.baseAddress, count: ciphertextCount)
+        try withAAD(header: UnsafeRawBufferPointer(start: base, count: headerByteCount), metadata: metadata) {
+            (aad) throws(FrameCryptoError) in
+            // The backends zero `plaintext` themselves when the tag does not verify.
+            try context.open(nonce: nonce, aad: aad, ciphertext: ciphertext, tag: tag, plaintext: plaintext)
+        }
+        return ciphertextCount
+    }
+
+    /// Calls `body` with `header ‖ metadata` as one contiguous buffer: the header itself
+    /// when there is no metadata, else a stack copy of both.
+    @inlinable @inline(__always)
+    static func withAAD(
+        header: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer) throws(FrameCryptoError) -> Void
+    ) throws(FrameCryptoError) {
+        if metadata.isEmpty { return try body(header) }
+        try withUnsafeTemporaryAllocation(byteCount: header.count + metadata.count, alignment: 1) {
+            (buffer) throws(FrameCryptoError) in
+            buffer.baseAddress!.copyMemory(from: header.baseAddress!, byteCount: header.count)
+            (buffer.baseAddress! + header.count).copyMemory(from: metadata.baseAddress!, byteCount: metadata.count)
+            try body(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// Zeroes `buffer` with `OPENSSL_cleanse`, which the optimiser cannot drop.
+    @usableFromInline
+    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        OPENSSL_cleanse(base, buffer.count)
+    }
+}

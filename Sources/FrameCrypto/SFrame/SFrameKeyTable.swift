@@ -1,0 +1,147 @@
+/// One installed receive key: its KID, keyed context, salt and replay window.
+@usableFromInline
+struct SFrameKeyEntry<Context: AEADContext & ~Copyable>: ~Copyable {
+    @usableFromInline let keyID: UInt64
+    @usableFromInline var context: Context
+    @usableFromInline let salt: Nonce
+    @usableFromInline var window: SFrameReplayWindow
+
+    @usableFromInline
+    init(keyID: UInt64, keyed: consuming SFrameKeyedContext<Context>) {
+        self.keyID = keyID
+        self.salt = keyed.salt
+        self.context = keyed.context
+        self.window = SFrameReplayWindow()
+    }
+}
+
+/// A fixed-capacity map from KID to ``SFrameKeyEntry``, allocated once.
+///
+/// Entries sit densely in `entries[0..<count]`; an open-addressing index of
+/// power-of-two size (at least twice the capacity, so at most half full) maps a KID to its
+/// entry with linear probing. Each slot keeps the KID beside the entry number, so a probe
+/// reads only the index. Removal shifts later slots of the probe run back (no tombstones),
+/// and moves the last entry into the freed place. Lookups allocate nothing and take
+/// expected constant time.
+@usableFromInline
+struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
+    @usableFromInline
+    struct Slot: BitwiseCopyable {
+        @usableFromInline var keyID: UInt64
+        /// The entry's index, or -1 for an empty slot.
+        @usableFromInline var entry: Int32
+    }
+
+    @usableFromInline let capacity: Int
+    @usableFromInline let slotMask: Int
+    @usableFromInline let slots: UnsafeMutablePointer<Slot>
+    @usableFromInline let entries: UnsafeMutablePointer<SFrameKeyEntry<Context>>
+    @usableFromInline var count: Int
+
+    @usableFromInline
+    init(capacity: Int) {
+        precondition(capacity >= 0 && capacity <= Int(Int32.max) / 4, "SFrame key table: capacity out of range")
+        var slotCount = 2
+        while slotCount < 2 * capacity { slotCount <<= 1 }
+        self.capacity = capacity
+        self.slotMask = slotCount - 1
+        self.slots = .allocate(capacity: slotCount)
+        self.slots.initialize(repeating: Slot(keyID: 0, entry: -1), count: slotCount)
+        self.entries = .allocate(capacity: max(capacity, 1))
+        self.count = 0
+    }
+
+    @inlinable
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+        slots.deallocate()
+    }
+
+    /// The slot holding `keyID`, or `nil`.
+    @inlinable
+    func slot(of keyID: UInt64) -> Int? {
+        var i = Int(truncatingIfNeeded: Self.mix(keyID)) & slotMask
+        while true {
+            let slot = slots[i]
+            if slot.entry < 0 { return nil }
+            if slot.keyID == keyID { return i }
+            i = (i + 1) & slotMask
+        }
+    }
+
+    /// The entry index of `keyID`, or `nil`.
+    @inlinable
+    func entryIndex(of keyID: UInt64) -> Int? {
+        guard let s = slot(of: keyID) else { return nil }
+        return Int(slots[s].entry)
+    }
+
+    /// Installs `entry`, replacing (and destroying) any entry with its KID.
+    ///
+    /// - Throws: ``FrameCryptoError/keyStoreFull(capacity:)`` for a new KID when the table
+    ///   is full; the table is unchanged then.
+    mutating func insert(_ entry: consuming SFrameKeyEntry<Context>) throws(FrameCryptoError) {
+        let keyID = entry.keyID
+        if let index = entryIndex(of: keyID) {
+            (entries + index).deinitialize(count: 1)
+            (entries + index).initialize(to: entry)
+            return
+        }
+        guard count < capacity else { throw .keyStoreFull(capacity: capacity) }
+        var i = Int(truncatingIfNeeded: Self.mix(keyID)) & slotMask
+        while slots[i].entry >= 0 { i = (i + 1) & slotMask }
+        (entries + count).initialize(to: entry)
+        slots[i] = Slot(keyID: keyID, entry: Int32(count))
+        count += 1
+    }
+
+    /// Removes and destroys the entry for `keyID`; `false` when there is none.
+    mutating func remove(_ keyID: UInt64) -> Bool {
+        guard let found = slot(of: keyID) else { return false }
+        let index = Int(slots[found].entry)
+        deleteSlot(found)
+        (entries + index).deinitialize(count: 1)
+        let last = count - 1
+        if index != last {
+            let moved = entries[last].keyID
+            (entries + index).initialize(to: (entries + last).move())
+            slots[slot(of: moved)!].entry = Int32(index)
+        }
+        count = last
+        return true
+    }
+
+    /// Empties slot `hole` and shifts back the later slots of its probe run that may move,
+    /// so that every remaining KID stays reachable from its home slot.
+    private mutating func deleteSlot(_ start: Int) {
+        var hole = start
+        var j = start
+        while true {
+            j = (j + 1) & slotMask
+            let slot = slots[j]
+            if slot.entry < 0 { break }
+            let home = Int(truncatingIfNeeded: Self.mix(slot.keyID)) & slotMask
+            // The slot at j may fill the hole unless its home lies cyclically in (hole, j].
+            let homeInRun = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j)
+            if !homeInRun {
+                slots[hole] = slot
+                hole = j
+            }
+        }
+        slots[hole] = Slot(keyID: 0, entry: -1)
+    }
+
+    /// A 64-bit finaliser (MurmurHash3's `fmix64`): every KID bit affects every slot bit,
+    /// so sequential or structured KIDs (epoch ‖ sender ‖ stream) spread evenly.
+    @inlinable @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x &*= 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        x &*= 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+}

@@ -1,0 +1,121 @@
+/// What ``SFrameReceiver`` found in a frame it opened.
+public struct SFrameOpened: Sendable, BitwiseCopyable, Equatable {
+    /// The frame's KID.
+    public var keyID: UInt64
+    /// The frame's counter.
+    public var counter: UInt64
+    /// How many plaintext bytes were written to the output.
+    public var plaintextCount: Int
+
+    /// A result for `keyID`, `counter` and `plaintextCount` bytes.
+    public init(keyID: UInt64, counter: UInt64, plaintextCount: Int) {
+        self.keyID = keyID
+        self.counter = counter
+        self.plaintextCount = plaintextCount
+    }
+}
+
+/// The receiving side of SFrame: the keys of every sender a participant hears, each with
+/// its own replay window, and the opening of protected frames.
+///
+/// Keys live in a fixed-capacity table allocated once at ``init(capacity:)``; finding a
+/// frame's key takes expected constant time. ``open(frame:metadata:into:)`` makes no heap
+/// allocation and takes no lock.
+///
+/// Opening checks, in order: the header parses; its KID is installed; its counter passes
+/// the replay window (a duplicate, or a counter older than
+/// ``SFrameReplayWindow/width`` below the highest seen, is refused before anything is
+/// decrypted); the tag verifies. Only then is the counter recorded, so a forged frame
+/// can never move the window. On any failure the output holds no plaintext.
+public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
+    @usableFromInline var table: SFrameKeyTable<Context>
+
+    /// A receiver with room for `capacity` keys, for instance 200 senders × 3 streams ×
+    /// 2–3 epochs. All memory is allocated here, once.
+    public init(capacity: Int) {
+        table = SFrameKeyTable(capacity: capacity)
+    }
+
+    /// The most keys that can be installed at once.
+    public var capacity: Int { table.capacity }
+
+    /// How many keys are installed.
+    public var keyCount: Int { table.count }
+
+    /// Whether a key with `keyID` is installed.
+    public func contains(keyID: UInt64) -> Bool {
+        table.slot(of: keyID) != nil
+    }
+
+    /// Derives and installs the key and salt for `keyID` from `baseKey`, with a fresh
+    /// replay window. An installed key with that KID is replaced (and its context wiped).
+    ///
+    /// - Throws: ``FrameCryptoError/keyStoreFull(capacity:)`` for a new KID when
+    ///   ``keyCount`` is ``capacity``, or what the backend throws when keying; the
+    ///   installed keys are unchanged then.
+    public mutating func addKey(keyID: UInt64, baseKey: borrowing SecretBytes) throws(FrameCryptoError) {
+        if !contains(keyID: keyID), table.count >= table.capacity {
+            throw .keyStoreFull(capacity: table.capacity)
+        }
+        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
+        try table.insert(SFrameKeyEntry(keyID: keyID, keyed: keyed))
+    }
+
+    /// Removes the key for `keyID`, wiping its context; `false` when none was installed.
+    @discardableResult
+    public mutating func removeKey(keyID: UInt64) -> Bool {
+        table.remove(keyID)
+    }
+
+    /// The replay window of `keyID`'s key, or `nil` when none is installed.
+    public func replayWindow(keyID: UInt64) -> SFrameReplayWindow? {
+        guard let index = table.entryIndex(of: keyID) else { return nil }
+        return table.entries[index].window
+    }
+
+    /// Opens the protected `frame` (`header ‖ ciphertext ‖ tag`), authenticating
+    /// `header ‖ metadata`, and writes the plaintext to the start of `output`.
+    ///
+    /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` for a truncated header or a frame
+    ///   too short for its tag, ``FrameCryptoError/unknownKeyID(_:)``,
+    ///   ``FrameCryptoError/replayedCounter(keyID:counter:)``,
+    ///   ``FrameCryptoError/bufferTooSmall(needed:available:)`` or
+    ///   ``FrameCryptoError/authenticationFailed``.
+    @inlinable
+    public mutating func open(
+        frame: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>
+    ) throws(FrameCryptoError) -> SFrameOpened {
+        try frame.withUnsafeBytes { (frameBytes) throws(FrameCryptoError) -> SFrameOpened in
+            try metadata.withUnsafeBytes { (meta) throws(FrameCryptoError) -> SFrameOpened in
+                try output.withUnsafeMutableBytes { (out) throws(FrameCryptoError) -> SFrameOpened in
+                    try self.open(frame: frameBytes, metadata: meta, into: out)
+                }
+            }
+        }
+    }
+
+    /// Opens a frame from raw memory, for the measurement harness, as the `Span` variant
+    /// does. `output` either starts exactly at the frame's ciphertext (opening in place)
+    /// or does not overlap `frame`.
+    ///
+    /// - Throws: as the `Span` variant.
+    @inlinable
+    public mutating func open(
+        frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) -> SFrameOpened {
+        let (header, headerCount) = try SFrameHeader.decode(frame)
+        guard let index = table.entryIndex(of: header.keyID) else { throw .unknownKeyID(header.keyID) }
+        let entry = table.entries + index
+        guard entry.pointee.window.allows(header.counter) else {
+            throw .replayedCounter(keyID: header.keyID, counter: header.counter)
+        }
+        let count = try SFrameCipher.open(
+            context: &entry.pointee.context, salt: entry.pointee.salt, header: header, headerByteCount: headerCount,
+            frame: frame, metadata: metadata, into: output)
+        // Authenticated: only now may the counter move the window.
+        entry.pointee.window.record(header.counter)
+        return SFrameOpened(keyID: header.keyID, counter: header.counter, plaintextCount: count)
+    }
+}
+
+extension SFrameReceiver: @unchecked Sendable where Context: Sendable & ~Copyable {}

@@ -1,0 +1,101 @@
+/// One SFrame sending stream: a KID, its keyed context and salt, and the counter that
+/// makes every frame's nonce unique.
+///
+/// The counter starts at 0 and goes up by one per sealed frame. Once the frame with
+/// counter `counterLimit` is sealed the sender is exhausted and refuses to seal again, so
+/// no nonce is ever used twice under its key; the owner then rekeys with a new KID.
+///
+/// ``seal(plaintext:metadata:into:)`` makes no heap allocation and takes no lock. The
+/// sender is `~Copyable`: one owner, one thread at a time, and a copy can never replay
+/// the counter.
+public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
+    @usableFromInline var context: Context
+    @usableFromInline let salt: Nonce
+    @usableFromInline var counter: UInt64
+    @usableFromInline var exhausted: Bool
+
+    /// The KID written into every header.
+    public let keyID: UInt64
+    /// The last counter this sender may use.
+    public let counterLimit: UInt64
+
+    /// Derives the key and salt for `keyID` from `baseKey` (RFC 9605 §4.4.2).
+    ///
+    /// - Parameter counterLimit: the last counter to use (inclusive); the default allows
+    ///   every 64-bit counter.
+    /// - Throws: whatever the backend throws when keying its context.
+    public init(keyID: UInt64, baseKey: borrowing SecretBytes, counterLimit: UInt64 = .max) throws(FrameCryptoError) {
+        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
+        self.salt = keyed.salt
+        self.context = keyed.context
+        self.keyID = keyID
+        self.counterLimit = counterLimit
+        self.counter = 0
+        self.exhausted = false
+    }
+
+    /// The counter the next sealed frame gets. After the last frame (see ``isExhausted``)
+    /// it stays at ``counterLimit``, and no frame gets it again.
+    @inlinable
+    public var nextCounter: UInt64 { counter }
+
+    /// Whether the counter is spent: every further seal throws
+    /// ``FrameCryptoError/counterExhausted(keyID:)``.
+    @inlinable
+    public var isExhausted: Bool { exhausted }
+
+    /// The protected frame's size: header, ciphertext and tag.
+    @inlinable
+    public static func protectedSize(plaintextCount: Int, keyID: UInt64, counter: UInt64) -> Int {
+        SFrameCipher.protectedSize(plaintextCount: plaintextCount, header: SFrameHeader(keyID: keyID, counter: counter))
+    }
+
+    /// The most a frame grows: the longest header (17 bytes) and the tag (16 bytes).
+    @inlinable
+    public static var maxOverhead: Int { SFrameCipher.maxOverhead }
+
+    /// Seals one frame: writes `header ‖ ciphertext ‖ tag` into the start of `output`,
+    /// authenticating `header ‖ metadata`, and returns the bytes written.
+    ///
+    /// - Throws: ``FrameCryptoError/counterExhausted(keyID:)`` once the counter is spent;
+    ///   ``FrameCryptoError/bufferTooSmall(needed:available:)`` when `output` cannot hold
+    ///   the frame (the counter is not used then); or what the backend throws.
+    @inlinable
+    public mutating func seal(
+        plaintext: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>
+    ) throws(FrameCryptoError) -> Int {
+        try plaintext.withUnsafeBytes { (plain) throws(FrameCryptoError) -> Int in
+            try metadata.withUnsafeBytes { (meta) throws(FrameCryptoError) -> Int in
+                try output.withUnsafeMutableBytes { (out) throws(FrameCryptoError) -> Int in
+                    try self.seal(plaintext: plain, metadata: meta, into: out)
+                }
+            }
+        }
+    }
+
+    /// Seals one frame from raw memory, for the measurement harness, as the `Span`
+    /// variant does.
+    ///
+    /// `plaintext` either lies exactly where its ciphertext goes (in `output` just after
+    /// the header, whose length is `SFrameHeader(keyID:counter: nextCounter).byteCount`:
+    /// sealing in place) or does not overlap `output`.
+    ///
+    /// - Throws: as the `Span` variant.
+    @inlinable
+    public mutating func seal(
+        plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) -> Int {
+        guard !exhausted else { throw .counterExhausted(keyID: keyID) }
+        let header = SFrameHeader(keyID: keyID, counter: counter)
+        let needed = SFrameCipher.protectedSize(plaintextCount: plaintext.count, header: header)
+        guard output.count >= needed else { throw .bufferTooSmall(needed: needed, available: output.count) }
+        // Spend the counter before the cipher runs: even a seal that fails halfway never
+        // leaves its nonce to be used again.
+        if counter == counterLimit { exhausted = true } else { counter += 1 }
+        return try SFrameCipher.seal(
+            context: &context, salt: salt, header: header, plaintext: plaintext, metadata: metadata, into: output)
+    }
+}
+
+extension SFrameSender: Sendable where Context: Sendable & ~Copyable {}
