@@ -1,4 +1,5 @@
 import COpenSSL
+import CSodium
 
 /// HKDF (RFC 5869) with HMAC-SHA-512, as SFrame's cipher suite AES_256_GCM_SHA512_128 and
 /// FrameBench's meeting-key schedule use it. Key setup only: never on the per-frame path.
@@ -56,28 +57,21 @@ public enum HKDF {
     }
 
     /// HMAC-SHA-512 over the concatenation of `parts`, into 64 bytes at `output`.
+    ///
+    /// libsodium's `crypto_auth_hmacsha512_*`: a plain function call on a stack state, with
+    /// no provider lookup (OpenSSL's `EVP_MAC` would fetch the MAC and digest on every
+    /// init); the state, which holds key-derived pads, is wiped afterwards.
     static func hmacSHA512(key: UnsafeRawBufferPointer, parts: [UnsafeRawBufferPointer], into output: UnsafeMutableRawPointer) {
-        let mac = EVP_MAC_fetch(nil, "HMAC", nil)
-        defer { EVP_MAC_free(mac) }
-        let ctx = EVP_MAC_CTX_new(mac)
-        defer { EVP_MAC_CTX_free(ctx) }
-        var digest = Array("SHA512".utf8CString)
-        let ok = digest.withUnsafeMutableBufferPointer { name -> Bool in
-            var params = [
-                OSSL_PARAM_construct_utf8_string("digest", name.baseAddress, 0),
-                OSSL_PARAM_construct_end(),
-            ]
-            let dummy: UInt8 = 0
-            return withUnsafePointer(to: dummy) { empty in
-                EVP_MAC_init(ctx, key.count > 0 ? key.baseAddress!.assumingMemoryBound(to: UInt8.self) : empty, key.count, &params) == 1
-            }
+        _ = SodiumLibrary.initialised
+        var state = crypto_auth_hmacsha512_state()
+        let empty: UInt8 = 0
+        withUnsafePointer(to: empty) { fallback in
+            _ = crypto_auth_hmacsha512_init(&state, key.bytes ?? fallback, key.count)
         }
-        precondition(ok, "HMAC-SHA512 init failed")
         for part in parts where part.count > 0 {
-            precondition(EVP_MAC_update(ctx, part.baseAddress!.assumingMemoryBound(to: UInt8.self), part.count) == 1)
+            _ = crypto_auth_hmacsha512_update(&state, part.bytes, UInt64(part.count))
         }
-        var written = 0
-        precondition(EVP_MAC_final(ctx, output.assumingMemoryBound(to: UInt8.self), &written, hashByteCount) == 1)
-        precondition(written == hashByteCount)
+        _ = crypto_auth_hmacsha512_final(&state, output.assumingMemoryBound(to: UInt8.self))
+        withUnsafeMutableBytes(of: &state) { sodium_memzero($0.baseAddress!, $0.count) }
     }
 }
