@@ -90,5 +90,15 @@ let package = Package(
             swiftSettings: strict,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SFrameBenchmarks",
+            dependencies: [
+                "FrameCrypto",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SFrameBenchmarks",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
