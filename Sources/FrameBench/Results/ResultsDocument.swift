@@ -1,0 +1,149 @@
+/// One run's results: where it ran, what it was asked to do, and what it measured.
+///
+/// Serialised as JSON with a versioned schema (``schemaVersion``); readers refuse other
+/// versions rather than guess. Field meanings are documented in `docs/results-schema.md`.
+public struct ResultsDocument: Sendable, Equatable, Codable {
+    /// The schema this build writes and reads.
+    public static let currentSchemaVersion = 1
+
+    /// Always ``currentSchemaVersion`` when written by this build.
+    public var schemaVersion: Int
+    /// When the run started, ISO 8601 in UTC.
+    public var createdAt: String
+    /// The machine, operating system, toolchain, libraries and command line.
+    public var environment: RunEnvironment
+    /// What the run was asked to measure.
+    public var configuration: RunConfiguration
+    /// One entry per measured case.
+    public var measurements: [MeasurementRecord]
+
+    /// A document of the current schema version.
+    public init(
+        createdAt: String, environment: RunEnvironment, configuration: RunConfiguration,
+        measurements: [MeasurementRecord]
+    ) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.createdAt = createdAt
+        self.environment = environment
+        self.configuration = configuration
+        self.measurements = measurements
+    }
+}
+
+/// The options a run was given. Suite-specific fields are `nil` for other suites.
+public struct RunConfiguration: Sendable, Equatable, Codable {
+    /// `frames` or `meeting`.
+    public var suite: String
+    /// The seed for payloads, keys and workloads.
+    public var seed: UInt64
+    /// The backends measured, by name.
+    public var backends: [String]
+    /// `time` (each case runs ``secondsPerCase``) or `count` (each case runs exactly
+    /// ``framesPerCase`` frames).
+    public var runMode: String
+    /// Measured seconds per case in time mode.
+    public var secondsPerCase: Double?
+    /// Measured frames per case in count mode.
+    public var framesPerCase: Int?
+    /// Wall-clock warm-up per interleaved group, before anything is recorded.
+    public var warmupSeconds: Double
+    /// The batch duration the batch size is calibrated to, in nanoseconds.
+    public var targetBatchNanoseconds: Int?
+    /// A fixed batch size, when the run was told one instead of calibrating.
+    public var fixedBatchSize: Int?
+    /// Number of consecutive runs of batches whose medians are stored as samples.
+    public var repetitions: Int?
+    /// Frame sizes measured, in bytes (frames suite).
+    public var frameSizes: [Int]?
+    /// Operations measured: `seal`, `open` (frames suite).
+    public var operations: [String]?
+    /// Bytes of additional authenticated data per frame (the SFrame header's stand-in).
+    public var aadBytes: Int?
+    /// Whether the C reference was measured alongside.
+    public var reference: Bool?
+    /// Anything else a suite wants recorded, as text.
+    public var extra: [String: String]?
+
+    /// A configuration for `suite`; fill in the rest by assignment.
+    public init(suite: String, seed: UInt64, backends: [String], runMode: String, warmupSeconds: Double) {
+        self.suite = suite
+        self.seed = seed
+        self.backends = backends
+        self.runMode = runMode
+        self.warmupSeconds = warmupSeconds
+    }
+}
+
+/// One measured case.
+///
+/// `nsPerFrame` percentiles are over *batch means*: frames run in batches timed as a
+/// whole (a frame can cost about as much as reading the clock), and each batch
+/// contributes one value, its nanoseconds divided by its frames. `nsPerFrame.mean` is
+/// total measured nanoseconds over total frames. See `docs/measurement.md`.
+public struct MeasurementRecord: Sendable, Equatable, Codable {
+    /// `frames` or `meeting`.
+    public var suite: String
+    /// `swift` (through FrameCrypto) or `c` (the C reference, no Swift in the loop).
+    public var implementation: String
+    /// The backend's name, such as `openssl`.
+    public var backend: String
+    /// `seal` or `open` (frames suite).
+    public var operation: String?
+    /// Frame size in bytes (frames suite).
+    public var frameSize: Int?
+    /// Participants in the meeting (meeting suite).
+    public var participants: Int?
+    /// The meeting's mode (meeting suite).
+    public var mode: String?
+    /// Frames measured (warm-up and calibration excluded).
+    public var frames: Int
+    /// Payload bytes measured.
+    public var bytes: Int
+    /// Measured time: the sum of the batches' durations, in seconds.
+    public var seconds: Double
+    /// `frames / seconds`.
+    public var framesPerSecond: Double
+    /// `bytes / seconds`.
+    public var bytesPerSecond: Double
+    /// Nanoseconds per frame: percentiles over batch means, exact max and mean.
+    public var nsPerFrame: PercentileSummary
+    /// Media time processed per second of wall time (meeting suite).
+    public var realtimeFactor: Double?
+    /// Frames per timed batch (the last batch of a count-mode case may be shorter).
+    public var batchSize: Int?
+    /// Number of timed batches.
+    public var batches: Int?
+    /// Frames run before recording: calibration and warm-up.
+    public var warmupFrames: Int?
+    /// Thread CPU time over wall time across this case's interleaved group: below 1 when
+    /// the measuring thread was descheduled.
+    public var onCPUFraction: Double?
+    /// For a `swift` measurement, its median ns/frame over the C reference's for the same
+    /// backend, operation and size.
+    public var referenceRatio: Double?
+    /// Raw samples for later statistics (bootstrap, Mann–Whitney): see ``samplesKind``.
+    public var samples: [Double]
+    /// What ``samples`` holds, such as `repetitionMedianNsPerFrame`: the median batch
+    /// ns/frame of each of ``RunConfiguration/repetitions`` consecutive runs of batches.
+    public var samplesKind: String
+    /// Suite-specific numbers.
+    public var extra: [String: Double]?
+
+    /// A record with the required fields; fill in the optional ones by assignment.
+    public init(
+        suite: String, implementation: String, backend: String, frames: Int, bytes: Int,
+        seconds: Double, nsPerFrame: PercentileSummary, samples: [Double], samplesKind: String
+    ) {
+        self.suite = suite
+        self.implementation = implementation
+        self.backend = backend
+        self.frames = frames
+        self.bytes = bytes
+        self.seconds = seconds
+        self.framesPerSecond = seconds > 0 ? Double(frames) / seconds : 0
+        self.bytesPerSecond = seconds > 0 ? Double(bytes) / seconds : 0
+        self.nsPerFrame = nsPerFrame
+        self.samples = samples
+        self.samplesKind = samplesKind
+    }
+}

@@ -1,0 +1,139 @@
+import FrameCrypto
+
+/// The frames suite: the cost of sealing and opening one frame, per backend, frame size
+/// and operation, beside the C reference of each backend.
+///
+/// For each frame size and operation (a *group*), every backend's Swift case and C
+/// reference case are made (keyed contexts, buffers, log memory), then:
+/// 1. each backend's batch size is calibrated on its Swift case to take about
+///    ``FramesSuiteConfiguration/targetBatchNanoseconds``; its C case uses the same size;
+/// 2. the group warms up, interleaved, for ``FramesSuiteConfiguration/warmupSeconds``;
+/// 3. the group is measured interleaved, batch by batch, until each case has its length.
+/// Nothing in step 3 allocates or locks: see `docs/measurement.md`.
+public enum FramesSuite {
+    /// Runs every group and returns one record per case, Swift cases carrying their ratio
+    /// to the C reference. `progress` receives one line per step (for stderr).
+    public static func run(
+        _ configuration: FramesSuiteConfiguration, progress: (String) -> Void = { _ in }
+    ) throws(FramesSuiteError) -> [MeasurementRecord] {
+        let backends = try configuration.resolvedBackends()
+        var random = SeededRandom(seed: configuration.seed)
+        let key = random.bytes(AESGCM.keyByteCount)
+        let aad = random.bytes(configuration.aadBytes)
+        let largest = configuration.frameSizes.max() ?? 0
+        let payloadBytes = random.bytes(largest)
+
+        var records: [MeasurementRecord] = []
+        let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
+        for (index, (size, operation)) in groups.enumerated() {
+            let label = "[\(index + 1)/\(groups.count)] \(operation.rawValue) \(size) B"
+            let payload = Array(payloadBytes.prefix(size))
+            var slots: [CaseSlot] = []
+            for backend in backends {
+                let swift = try makeSwiftRunner(backend, key: key, payload: payload, aad: aad, operation: operation)
+                slots.append(CaseSlot(runner: swift))
+                if configuration.includeReference,
+                    let c = try ReferenceFrameRunner(
+                        backend: backend.info.name, key: key, payload: payload, aad: aad, operation: operation)
+                {
+                    slots.append(CaseSlot(runner: c))
+                }
+            }
+            try prepare(slots, configuration)
+            progress("\(label): batch \(slots.map { "\($0.runner.backend)/\($0.runner.implementation) \($0.batchSize)" }.joined(separator: ", ")); warming up")
+            try InterleavedGroup.warmUp(slots, seconds: configuration.warmupSeconds)
+            for slot in slots { slot.allocateLog(capacity: InterleavedGroup.logCapacity(for: slot, length: configuration.length)) }
+
+            let wallStart = Clocks.monotonicNanoseconds()
+            let cpuStart = Clocks.threadCPUNanoseconds()
+            let usageStart = Clocks.processUsage()
+            try InterleavedGroup.measure(slots, length: configuration.length)
+            let cpu = Double(Clocks.threadCPUNanoseconds() &- cpuStart)
+            let wall = Double(Clocks.monotonicNanoseconds() &- wallStart)
+            let usage = Clocks.processUsage().since(usageStart)
+
+            var groupRecords = slots.map { slot in
+                var record = makeRecord(slot, size: size, operation: operation, configuration: configuration)
+                record.onCPUFraction = wall > 0 ? min(cpu / wall, 1) : nil
+                record.extra = ["involuntaryContextSwitches": Double(usage.involuntaryContextSwitches)]
+                return record
+            }
+            addReferenceRatios(&groupRecords)
+            progress("\(label): " + groupRecords.map { "\($0.backend)/\($0.implementation) \(format($0.nsPerFrame.p50)) ns" }.joined(separator: ", "))
+            records += groupRecords
+        }
+        return records
+    }
+
+    /// Opens `backend` into a generic function, so the runner's per-frame loop is
+    /// compiled for that context type.
+    private static func makeSwiftRunner(
+        _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation
+    ) throws(FramesSuiteError) -> any FrameBatchRunner {
+        func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(FramesSuiteError) -> any FrameBatchRunner {
+            try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation)
+        }
+        return try make(backend)
+    }
+
+    /// Calibrates (or fixes) every slot's batch size, a backend's C case taking its Swift
+    /// case's size, and bounds count-mode logs to 2^24 batches.
+    private static func prepare(_ slots: [CaseSlot], _ configuration: FramesSuiteConfiguration) throws(FramesSuiteError) {
+        var chosen: [String: (Int, Double)] = [:]
+        for slot in slots where slot.runner.implementation == "swift" {
+            if let fixed = configuration.batchSize {
+                slot.batchSize = fixed
+                let (_, perFrame, run) = try InterleavedGroup.calibrate(slot.runner, target: configuration.targetBatchNanoseconds)
+                slot.calibratedNanosecondsPerFrame = perFrame
+                slot.warmupFrames += run
+            } else {
+                let (batch, perFrame, run) = try InterleavedGroup.calibrate(slot.runner, target: configuration.targetBatchNanoseconds)
+                (slot.batchSize, slot.calibratedNanosecondsPerFrame) = (batch, perFrame)
+                slot.warmupFrames += run
+            }
+            chosen[slot.runner.backend] = (slot.batchSize, slot.calibratedNanosecondsPerFrame)
+        }
+        for slot in slots where slot.runner.implementation != "swift" {
+            let (batch, perFrame) = chosen[slot.runner.backend] ?? (1, 1000)
+            (slot.batchSize, slot.calibratedNanosecondsPerFrame) = (batch, perFrame)
+        }
+        if case let .count(n) = configuration.length {
+            for slot in slots { slot.batchSize = max(slot.batchSize, (n + (1 << 24) - 1) >> 24) }
+        }
+    }
+
+    private static func makeRecord(
+        _ slot: CaseSlot, size: Int, operation: FrameOperation, configuration: FramesSuiteConfiguration
+    ) -> MeasurementRecord {
+        let perFrame = slot.nanosecondsPerFrame
+        let mean = slot.frames > 0 ? Double(slot.measuredNanoseconds) / Double(slot.frames) : 0
+        var record = MeasurementRecord(
+            suite: "frames", implementation: slot.runner.implementation, backend: slot.runner.backend,
+            frames: slot.frames, bytes: slot.frames * size, seconds: Double(slot.measuredNanoseconds) / 1e9,
+            nsPerFrame: PercentileSummary(values: perFrame, mean: mean),
+            samples: SampleStatistics.chunkMedians(perFrame, parts: configuration.repetitions),
+            samplesKind: "repetitionMedianNsPerFrame")
+        record.operation = operation.rawValue
+        record.frameSize = size
+        record.batchSize = slot.batchSize
+        record.batches = slot.batches
+        record.warmupFrames = slot.warmupFrames
+        return record
+    }
+
+    /// Sets each Swift record's ratio of median ns/frame to its backend's C record.
+    static func addReferenceRatios(_ records: inout [MeasurementRecord]) {
+        for i in records.indices where records[i].implementation == "swift" {
+            if let c = records.first(where: {
+                $0.implementation == "c" && $0.backend == records[i].backend && $0.operation == records[i].operation
+                    && $0.frameSize == records[i].frameSize
+            }), c.nsPerFrame.p50 > 0 {
+                records[i].referenceRatio = records[i].nsPerFrame.p50 / c.nsPerFrame.p50
+            }
+        }
+    }
+
+    static func format(_ nanoseconds: Double) -> String {
+        nanoseconds >= 1000 ? String(Int(nanoseconds.rounded())) : String(Double(Int((nanoseconds * 10).rounded())) / 10)
+    }
+}

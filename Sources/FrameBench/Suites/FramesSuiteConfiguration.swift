@@ -1,0 +1,102 @@
+public import FrameCrypto
+
+/// How long each case of a suite runs.
+public enum RunLength: Sendable, Equatable {
+    /// Each case records batches until its measured time reaches this many seconds.
+    case seconds(Double)
+    /// Each case records exactly this many frames (for callgrind and allocation
+    /// counters); warm-up and calibration frames are extra and reported separately.
+    case count(Int)
+}
+
+/// What the frames suite measures: every backend × frame size × operation, each beside
+/// the C reference of the same backend.
+public struct FramesSuiteConfiguration: Sendable, Equatable {
+    /// Backends by name; empty means every backend available here.
+    public var backends: [String] = []
+    /// Frame sizes in bytes: tiny, an Opus packet, an audio frame with headroom, a video
+    /// packet near the MTU, and larger video frames up to a big keyframe.
+    public var frameSizes: [Int] = [16, 64, 160, 1200, 4096, 16384, 65536]
+    /// The operations, each measured separately.
+    public var operations: [FrameOperation] = [.seal, .open]
+    /// Time per case, or frames per case.
+    public var length: RunLength = .seconds(1)
+    /// Seed of the key, payload and AAD bytes.
+    public var seed: UInt64 = 1
+    /// Wall-clock warm-up per interleaved group before anything is recorded (after the
+    /// batch size is calibrated). 0 disables it.
+    public var warmupSeconds: Double = 0.2
+    /// The duration a batch is calibrated to: 20 µs keeps the two clock reads (~20–40 ns)
+    /// well under 1 % of a batch while still giving tens of thousands of batches a second.
+    public var targetBatchNanoseconds: UInt64 = 20_000
+    /// A fixed batch size instead of calibrating (the same for every case).
+    public var batchSize: Int? = nil
+    /// Consecutive runs of batches whose medians are stored as each case's samples.
+    public var repetitions: Int = 20
+    /// Bytes of AAD per frame: 8, a typical SFrame header (RFC 9605 §4.3: a config byte,
+    /// a short key id and a counter of a few bytes).
+    public var aadBytes: Int = 8
+    /// Whether to measure the C reference of each backend alongside.
+    public var includeReference: Bool = true
+
+    /// The defaults.
+    public init() {}
+
+    /// The largest frame size accepted.
+    public static let maxFrameSize = 16 << 20
+
+    /// Checks every value and resolves the backends.
+    ///
+    /// - Throws: ``FramesSuiteError/invalidConfiguration(_:)`` or, for an unknown or
+    ///   unavailable backend, ``FramesSuiteError/crypto(_:)``.
+    public func resolvedBackends() throws(FramesSuiteError) -> [AEADBackend] {
+        func invalid(_ reason: String) -> FramesSuiteError { .invalidConfiguration(reason) }
+        guard !frameSizes.isEmpty else { throw invalid("no frame sizes given") }
+        for size in frameSizes where !(0...Self.maxFrameSize).contains(size) {
+            throw invalid("frame size \(size) is outside 0…\(Self.maxFrameSize) bytes")
+        }
+        guard Set(frameSizes).count == frameSizes.count else { throw invalid("a frame size is listed twice") }
+        guard !operations.isEmpty else { throw invalid("no operations given") }
+        switch length {
+        case let .seconds(s) where !(s > 0 && s <= 3600):
+            throw invalid("seconds per case must be more than 0 and at most 3600, not \(s)")
+        case let .count(n) where !(1...1_000_000_000).contains(n):
+            throw invalid("frames per case must be from 1 to 1000000000, not \(n)")
+        default: break
+        }
+        guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s") }
+        guard (1_000...10_000_000).contains(targetBatchNanoseconds) else {
+            throw invalid("target batch time must be 1 µs to 10 ms")
+        }
+        if let batchSize, !(1...(1 << 24)).contains(batchSize) { throw invalid("batch size must be 1 to \(1 << 24)") }
+        guard (1...10_000).contains(repetitions) else { throw invalid("repetitions must be 1 to 10000") }
+        guard (0...4096).contains(aadBytes) else { throw invalid("AAD size must be 0 to 4096 bytes") }
+        let chosen: [AEADBackend]
+        do {
+            chosen = try BackendRegistry.select(backends)
+        } catch {
+            throw .crypto(error)
+        }
+        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
+        return chosen
+    }
+
+    /// This configuration as recorded in a results document.
+    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
+        var run = RunConfiguration(
+            suite: "frames", seed: seed, backends: backendNames,
+            runMode: { if case .count = length { "count" } else { "time" } }(), warmupSeconds: warmupSeconds)
+        switch length {
+        case let .seconds(s): run.secondsPerCase = s
+        case let .count(n): run.framesPerCase = n
+        }
+        run.targetBatchNanoseconds = batchSize == nil ? Int(targetBatchNanoseconds) : nil
+        run.fixedBatchSize = batchSize
+        run.repetitions = repetitions
+        run.frameSizes = frameSizes
+        run.operations = operations.map(\.rawValue)
+        run.aadBytes = aadBytes
+        run.reference = includeReference
+        return run
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import FrameBench
+import Foundation
+
+struct FramesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frames",
+        abstract: "Measure seal and open of single frames per backend and frame size, beside a C reference.",
+        discussion: """
+            For each frame size and operation, every selected backend and its C reference (the \
+            same library calls with no Swift in the loop) run interleaved, batch by batch, after \
+            batch-size calibration and a warm-up. ns/frame percentiles are over batch means. \
+            Results go to results/frames-<UTC time>.json and .csv (or --output), written \
+            atomically; --json prints the document instead. Exits 2 on bad input, before measuring.
+            """)
+
+    @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")
+    var backends: [String] = []
+
+    @Option(parsing: .unconditional, help: "Comma-separated frame sizes in bytes (default: 16,64,160,1200,4096,16384,65536).")
+    var sizes: String?
+
+    @Option(parsing: .unconditional, help: "Measure exactly N frames per case (excludes --seconds).")
+    var count: String?
+
+    @Option(parsing: .unconditional, help: "Measure S seconds per case (default: 1; excludes --count).")
+    var seconds: String?
+
+    @Option(parsing: .unconditional, help: "Seed for key, payload and AAD bytes (default: 1).")
+    var seed: String?
+
+    @Option(help: "Operations, comma-separated: seal, open (default: both).")
+    var operations: String?
+
+    @Option(parsing: .unconditional, help: "Warm-up seconds per group, 0 for none (default: 0.2).")
+    var warmup: String?
+
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Fixed frames per timed batch instead of calibrating to ~20 µs.")
+    var batchSize: String?
+
+    @Flag(help: "Print the results document to stdout instead of writing files.")
+    var json = false
+
+    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
+    var output: String?
+
+    @Flag(help: "Overwrite existing output files.")
+    var force = false
+
+    @Flag(name: .customLong("no-reference"), help: "Skip the C reference.")
+    var noReference = false
+
+    func run() throws {
+        let configuration = try makeConfiguration()
+        let backendNames: [String]
+        do {
+            backendNames = try configuration.resolvedBackends().map { $0.info.name }
+        } catch {
+            throw failure("\(error)")
+        }
+        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
+        var destination: ResultsDestination?
+        if !json {
+            do {
+                destination = try ResultsFile.prepare(path: output, suite: "frames", force: force)
+            } catch {
+                throw failure("\(error)")
+            }
+        }
+
+        let environment = RunEnvironment.current()
+        let createdAt = ISO8601DateFormatter().string(from: Date())
+        let records: [MeasurementRecord]
+        do {
+            records = try FramesSuite.run(configuration) { line in standardError("frames: \(line)") }
+        } catch {
+            throw failure("measurement failed: \(error)", code: CLIExit.failed)
+        }
+        let document = ResultsDocument(
+            createdAt: createdAt, environment: environment,
+            configuration: configuration.runConfiguration(backendNames: backendNames), measurements: records)
+
+        if json {
+            standardError(FramesReport.table(records))
+            FileHandle.standardOutput.write(try ResultsFile.encode(document))
+            return
+        }
+        print(FramesReport.table(records))
+        if let destination {
+            do {
+                try ResultsFile.write(document, to: destination)
+            } catch {
+                throw failure("\(error)", code: CLIExit.failed)
+            }
+            print("results: \(destination.jsonPath), \(destination.csvPath)")
+        }
+    }
+
+    /// The suite configuration from the options; any bad value is a usage error (exit 2).
+    private func makeConfiguration() throws -> FramesSuiteConfiguration {
+        var configuration = FramesSuiteConfiguration()
+        configuration.backends = backends
+        configuration.includeReference = !noReference
+        if let sizes {
+            let parts = sizes.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            var parsed: [Int] = []
+            for part in parts {
+                guard let size = Int(part), size >= 0 else {
+                    throw failure("--sizes: '\(part)' is not a frame size in bytes (expected e.g. 16,64,1200)")
+                }
+                parsed.append(size)
+            }
+            configuration.frameSizes = parsed
+        }
+        if count != nil && seconds != nil { throw failure("--count and --seconds conflict: give one of them") }
+        if let count {
+            guard let n = Int(count) else { throw failure("--count: '\(count)' is not a whole number") }
+            configuration.length = .count(n)
+        }
+        if let seconds {
+            guard let s = Double(seconds) else { throw failure("--seconds: '\(seconds)' is not a number") }
+            configuration.length = .seconds(s)
+        }
+        if let seed {
+            guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }
+            configuration.seed = value
+        }
+        if let operations {
+            var parsed: [FrameOperation] = []
+            for part in operations.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let operation = FrameOperation(rawValue: part) else {
+                    throw failure("--operations: '\(part)' is not seal or open")
+                }
+                if !parsed.contains(operation) { parsed.append(operation) }
+            }
+            configuration.operations = parsed
+        }
+        if let warmup {
+            guard let value = Double(warmup) else { throw failure("--warmup: '\(warmup)' is not a number of seconds") }
+            configuration.warmupSeconds = value
+        }
+        if let batchSize {
+            guard let value = Int(batchSize) else { throw failure("--batch-size: '\(batchSize)' is not a whole number") }
+            configuration.batchSize = value
+        }
+        return configuration
+    }
+}
+
+/// Writes `line` and a newline to standard error.
+private func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

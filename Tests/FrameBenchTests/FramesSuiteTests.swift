@@ -1,0 +1,101 @@
+import FrameCrypto
+import Testing
+@testable import FrameBench
+
+@Suite struct FramesSuiteTests {
+    func quickConfiguration(_ length: RunLength) -> FramesSuiteConfiguration {
+        var configuration = FramesSuiteConfiguration()
+        configuration.frameSizes = [0, 64, 1200]
+        configuration.length = length
+        configuration.warmupSeconds = 0
+        return configuration
+    }
+
+    @Test func countModeRunsExactlyNFramesPerCase() throws {
+        var configuration = quickConfiguration(.count(1001))
+        configuration.batchSize = 64
+        let records = try FramesSuite.run(configuration)
+        let backends = BackendRegistry.available.count
+        #expect(records.count == 3 * 2 * backends * 2)
+        for record in records {
+            #expect(record.frames == 1001)
+            #expect(record.bytes == 1001 * record.frameSize!)
+            #expect(record.batches == 16)  // 15 × 64 + 41
+            #expect(record.batchSize == 64)
+            #expect(record.samples.count == 16)
+            #expect(record.nsPerFrame.p50 > 0 && record.nsPerFrame.max >= record.nsPerFrame.p99)
+            // Calibration runs on the Swift case; with no warm-up the C case runs nothing extra.
+            #expect((record.warmupFrames ?? 0) > 0 || record.implementation == "c")
+        }
+        #expect(records.filter { $0.implementation == "swift" }.allSatisfy { $0.referenceRatio != nil })
+        #expect(records.filter { $0.implementation == "c" }.allSatisfy { $0.referenceRatio == nil })
+    }
+
+    @Test func timeModeRunsAtLeastTheTimeAndRecordsTheConfiguration() throws {
+        var configuration = quickConfiguration(.seconds(0.01))
+        configuration.frameSizes = [64]
+        configuration.operations = [.seal]
+        configuration.includeReference = false
+        let records = try FramesSuite.run(configuration)
+        #expect(records.count == BackendRegistry.available.count)
+        for record in records {
+            #expect(record.seconds >= 0.01)
+            #expect(record.implementation == "swift")
+            #expect(record.samples.count == 20)
+            #expect(abs(record.framesPerSecond * record.seconds - Double(record.frames)) < 1)
+        }
+        let run = configuration.runConfiguration(backendNames: ["openssl"])
+        #expect(run.runMode == "time" && run.secondsPerCase == 0.01 && run.framesPerCase == nil)
+    }
+
+    @Test func invalidConfigurationsAreRejected() {
+        var c = FramesSuiteConfiguration()
+        c.frameSizes = [64, 64]
+        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        c = FramesSuiteConfiguration()
+        c.length = .seconds(0)
+        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        c = FramesSuiteConfiguration()
+        c.backends = ["nope"]
+        #expect(throws: FramesSuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.names))) {
+            try c.resolvedBackends()
+        }
+    }
+
+    @Test(arguments: ["openssl", "sodium"], [0, 1, 64, 1500])
+    func cReferenceSealsAndOpensExactlyAsTheBackend(backend: String, size: Int) throws {
+        guard let info = BackendRegistry.all.first(where: { $0.info.name == backend }), info.info.availability.isAvailable else { return }
+        var random = SeededRandom(seed: 42)
+        let key = random.bytes(32), aad = random.bytes(8), payload = random.bytes(size)
+        func swiftRunner<C: AEADContext & ~Copyable>(_: C.Type, _ operation: FrameOperation) throws -> SwiftFrameRunner<C> {
+            try SwiftFrameRunner<C>(key: key, payload: payload, aad: aad, operation: operation)
+        }
+        func check<C: AEADContext & ~Copyable>(_ type: C.Type) throws {
+            let swiftSeal = try swiftRunner(type, .seal)
+            let cSeal = try #require(try ReferenceFrameRunner(backend: backend, key: key, payload: payload, aad: aad, operation: .seal))
+            _ = try swiftSeal.runBatch(frames: 3)
+            _ = try cSeal.runBatch(frames: 3)
+            #expect(swiftSeal.sealedText.text == cSeal.sealedText.text)
+            #expect(swiftSeal.sealedText.tag == cSeal.sealedText.tag)
+            #expect(size == 0 || swiftSeal.sealedText.text != payload)
+
+            let swiftOpen = try swiftRunner(type, .open)
+            let cOpen = try #require(try ReferenceFrameRunner(backend: backend, key: key, payload: payload, aad: aad, operation: .open))
+            _ = try swiftOpen.runBatch(frames: 2)
+            _ = try cOpen.runBatch(frames: 2)
+            #expect(swiftOpen.openedText == payload)
+            #expect(cOpen.openedText == payload)
+        }
+        try check(info)
+    }
+
+    @Test func reportTableHasOneRowPerSwiftCase() throws {
+        var configuration = quickConfiguration(.count(10))
+        configuration.frameSizes = [64]
+        let records = try FramesSuite.run(configuration)
+        let lines = FramesReport.table(records).split(separator: "\n")
+        #expect(lines.count == 2 + records.filter { $0.implementation == "swift" }.count)
+        #expect(lines[0].hasPrefix("op"))
+        #expect(lines[0].contains("Swift/C"))
+    }
+}

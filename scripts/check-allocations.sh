@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks that the frames suite's measured loop makes no heap allocation: runs a release
+# `framebench frames` under valgrind's memcheck with an allocation tree (--xtree-memory), at
+# two frame counts ten times apart, and reports the allocations made inside
+# InterleavedGroup.measure (the interleaved, timed batches; never inlined for this purpose)
+# and in the whole run. Exits 1 if the measured loop allocated at all.
+#
+# Needs valgrind (Debian: apt-get install -y valgrind). Valgrind 3.19 cannot read the DWARF 5
+# the Swift compiler emits, so the binary is stripped of debug info first.
+#
+# Usage: scripts/check-allocations.sh [SCRATCH_PATH]   (default .build)
+set -euo pipefail
+scratch=${1:-.build}
+command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
+swift build -c release --scratch-path "$scratch" --product framebench >&2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+strip --strip-debug -o "$work/framebench" "$scratch/release/framebench"
+# A zero below means something only if the function exists on its own (was not inlined).
+nm "$work/framebench" | grep -q 'InterleavedGroupO7measure' \
+    || { echo "error: InterleavedGroup.measure is not a separate function in the binary" >&2; exit 2; }
+
+status=0
+for count in 10000 100000; do
+    valgrind --tool=memcheck --xtree-memory=full --xtree-memory-file="$work/xtree-$count.kcg" \
+        "$work/framebench" frames --sizes 64,1200 --count "$count" --batch-size 10 --warmup 0 --json \
+        >/dev/null 2>"$work/valgrind-$count.txt"
+    # Inclusive allocated-block counts per function; "measure" is absent when it allocated nothing.
+    measured=$(callgrind_annotate --inclusive=yes --threshold=100 "$work/xtree-$count.kcg" \
+        | grep 'InterleavedGroupO7measure' | sed -E 's/\([^)]*\)//g' | awk '{ print $4 }' | tr -d , || true)
+    total=$(grep -o 'total heap usage: [0-9,]* allocs' "$work/valgrind-$count.txt" | grep -o '[0-9,]* allocs')
+    echo "--count $count: ${measured:-0} allocations inside the measured loop; $total in the whole run"
+    [ "${measured:-0}" = 0 ] || status=1
+done
+exit $status
