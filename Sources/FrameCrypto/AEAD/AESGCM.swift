@@ -18,12 +18,14 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
     public var bytes: InlineArray<12, UInt8>
 
     /// The all-zero nonce.
+    @inlinable
     public init() {
         bytes = InlineArray(repeating: 0)
     }
 
     /// A nonce whose last eight bytes hold `counter` in big-endian order and whose first
     /// four are zero: the usual counter nonce, and what SFrame XORs with its salt.
+    @inlinable
     public init(counter: UInt64) {
         self.init()
         for i in 0..<8 {
@@ -42,6 +44,7 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
 
     /// This nonce XOR `counter` in big-endian order over the last eight bytes
     /// (RFC 9605 §4.4.3: nonce = salt XOR counter).
+    @inlinable
     public func xor(counter: UInt64) -> Nonce {
         var result = self
         for i in 0..<8 {
