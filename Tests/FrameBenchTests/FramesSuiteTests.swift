@@ -57,7 +57,7 @@ import Testing
         #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
         c = FramesSuiteConfiguration()
         c.backends = ["nope"]
-        #expect(throws: FramesSuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.names))) {
+        #expect(throws: FramesSuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.selectableNames))) {
             try c.resolvedBackends()
         }
     }

@@ -3,24 +3,37 @@
 /// This is the one place a new backend is listed; everything else takes an
 /// ``AEADBackend`` from here.
 public enum BackendRegistry {
-    /// Every backend, in the order reports list them.
+    /// Every backend, in the order reports list them: the default set, each library
+    /// driven the way a performance-minded client would.
     public static let all: [AEADBackend] = [
         OpenSSLContext.self,
         SodiumContext.self,
     ]
 
-    /// The names of every backend, available here or not.
+    /// Variants that drive a library the way many real clients do, to show what the
+    /// default backends save: one flag away (`--backend openssl-cold`), never selected by
+    /// default.
+    public static let variants: [AEADBackend] = [
+        OpenSSLColdContext.self,
+        OpenSSLPlaceholderContext.self,
+        SodiumNoPrecomputationContext.self,
+    ]
+
+    /// The names of the default backends, available here or not.
     public static var names: [String] { all.map { $0.info.name } }
+
+    /// Every name that ``backend(named:)`` accepts: the default backends, then the variants.
+    public static var selectableNames: [String] { (all + variants).map { $0.info.name } }
 
     /// The backends that can run on this machine.
     public static var available: [AEADBackend] { all.filter { $0.info.availability.isAvailable } }
 
-    /// The backend called `name`.
+    /// The backend or variant called `name`.
     ///
     /// - Throws: ``FrameCryptoError/unknownBackend(_:known:)`` listing the known names.
     public static func backend(named name: String) throws(FrameCryptoError) -> AEADBackend {
-        guard let found = all.first(where: { $0.info.name == name }) else {
-            throw .unknownBackend(name, known: names)
+        guard let found = (all + variants).first(where: { $0.info.name == name }) else {
+            throw .unknownBackend(name, known: selectableNames)
         }
         return found
     }

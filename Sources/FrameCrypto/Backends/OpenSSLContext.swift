@@ -151,6 +151,11 @@ enum OpenSSLCipher {
             availability: availability)
     }()
 
+    /// The description of a variant backend on the same library.
+    static func variantInfo(name: String, summary: String) -> BackendInfo {
+        BackendInfo(name: name, library: info.library, version: info.version, summary: summary, availability: info.availability)
+    }
+
     /// Zeroes `buffer` in a way the compiler cannot drop.
     static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
         if let base = buffer.baseAddress, buffer.count > 0 { OPENSSL_cleanse(base, buffer.count) }

@@ -13,11 +13,20 @@ import Testing
     }
 
     @Test func unknownNameListsTheKnownOnes() {
-        #expect(throws: FrameCryptoError.unknownBackend("boring", known: ["openssl", "sodium"])) {
+        let known = ["openssl", "sodium", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm"]
+        #expect(BackendRegistry.selectableNames == known)
+        #expect(throws: FrameCryptoError.unknownBackend("boring", known: known)) {
             try BackendRegistry.backend(named: "boring")
         }
         let message = FrameCryptoError.unknownBackend("boring", known: BackendRegistry.names).description
         #expect(message == "unknown backend 'boring'; known backends: openssl, sodium")
+    }
+
+    @Test func variantsAreOneFlagAwayButNotDefault() throws {
+        #expect(try BackendRegistry.backend(named: "openssl-cold").info.library == "OpenSSL libcrypto")
+        #expect(try BackendRegistry.backend(named: "sodium-nobeforenm").info.library == "libsodium")
+        #expect(!BackendRegistry.available.contains { $0.info.name.contains("-") })
+        #expect(try BackendRegistry.select(["openssl-placeholder"]).map { $0.info.name } == ["openssl-placeholder"])
     }
 
     @Test func selectDefaultsToAvailableAndDeduplicates() throws {

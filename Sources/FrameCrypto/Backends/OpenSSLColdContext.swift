@@ -1,0 +1,46 @@
+import COpenSSL
+
+/// Variant `openssl-cold`: AES-256-GCM through OpenSSL with **no context reuse** — a new
+/// `EVP_CIPHER_CTX` is allocated and initialised with the key for every frame, then freed,
+/// as several real media libraries do. The cipher is still fetched once.
+///
+/// It exists to measure what context reuse saves (compare with `openssl`); it is not in
+/// the default backend list. Per frame it allocates (the context and the provider's key
+/// schedule) and re-expands the key.
+public struct OpenSSLColdContext: AEADContext, ~Copyable, @unchecked Sendable {
+    let key: SecretBytes
+
+    public static var info: BackendInfo {
+        OpenSSLCipher.variantInfo(
+            name: "openssl-cold",
+            summary: "variant: new EVP_CIPHER_CTX keyed with the fetched cipher for every frame, then freed")
+    }
+
+    public init(key: Span<UInt8>) throws(FrameCryptoError) {
+        guard key.count == AESGCM.keyByteCount else {
+            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
+        }
+        guard OpenSSLCipher.aes256gcm.pointer != nil else {
+            throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
+        }
+        self.key = SecretBytes(copying: key)
+    }
+
+    public mutating func seal(
+        nonce: Nonce, aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
+    ) throws(FrameCryptoError) {
+        try OpenSSLOneShot.seal(
+            cipher: OpenSSLCipher.aes256gcm.pointer!, key: key, nonce: nonce, aad: aad,
+            plaintext: plaintext, ciphertext: ciphertext, tag: tag)
+    }
+
+    public mutating func open(
+        nonce: Nonce, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) {
+        try OpenSSLOneShot.open(
+            cipher: OpenSSLCipher.aes256gcm.pointer!, key: key, nonce: nonce, aad: aad,
+            ciphertext: ciphertext, tag: tag, plaintext: plaintext)
+    }
+}

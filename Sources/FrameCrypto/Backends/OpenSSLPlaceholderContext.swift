@@ -1,0 +1,43 @@
+import COpenSSL
+
+/// Variant `openssl-placeholder`: as `openssl-cold` (a new keyed context per frame), but
+/// initialised with the legacy `EVP_aes_256_gcm()` placeholder instead of a fetched cipher,
+/// so OpenSSL 3 performs an implicit provider fetch — a name lookup in a shared store,
+/// under its locks — on every init. This is what code ported from OpenSSL 1.1 does.
+///
+/// Compare with `openssl-cold` to see the cost of the implicit fetch alone, and with
+/// `openssl` to see the whole cost of not reusing a context. Not in the default list.
+public struct OpenSSLPlaceholderContext: AEADContext, ~Copyable, @unchecked Sendable {
+    let key: SecretBytes
+
+    public static var info: BackendInfo {
+        OpenSSLCipher.variantInfo(
+            name: "openssl-placeholder",
+            summary: "variant: new EVP_CIPHER_CTX per frame, initialised with the EVP_aes_256_gcm() placeholder (implicit fetch per init)")
+    }
+
+    public init(key: Span<UInt8>) throws(FrameCryptoError) {
+        guard key.count == AESGCM.keyByteCount else {
+            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
+        }
+        self.key = SecretBytes(copying: key)
+    }
+
+    public mutating func seal(
+        nonce: Nonce, aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
+    ) throws(FrameCryptoError) {
+        try OpenSSLOneShot.seal(
+            cipher: EVP_aes_256_gcm(), key: key, nonce: nonce, aad: aad,
+            plaintext: plaintext, ciphertext: ciphertext, tag: tag)
+    }
+
+    public mutating func open(
+        nonce: Nonce, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) {
+        try OpenSSLOneShot.open(
+            cipher: EVP_aes_256_gcm(), key: key, nonce: nonce, aad: aad,
+            ciphertext: ciphertext, tag: tag, plaintext: plaintext)
+    }
+}
