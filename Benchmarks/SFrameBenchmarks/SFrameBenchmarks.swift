@@ -26,7 +26,20 @@ func sframeConfiguration(scaling: BenchmarkScalingFactor) -> Benchmark.Configura
         scalingFactor: scaling,
         maxDuration: .seconds(1),
         maxIterations: 100_000,
-        thresholds: [.mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0])])
+        thresholds: [
+            .mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0]),
+            .wallClock: timeThresholds,
+            .throughput: timeThresholds,
+        ])
+}
+
+/// Allowed slowdown between two baselines (`swift package benchmark baseline check BASE
+/// CANDIDATE`): 10 % at the median and the 25th percentile, 20 % at the 75th; wider for the
+/// rekeys, whose samples are few. The 0-allocation threshold is a deviation from the
+/// committed `Benchmarks/Thresholds/*.p90.json` files (`{"mallocCountTotal": 0}`), checked by
+/// `swift package benchmark thresholds check --path Benchmarks/Thresholds`.
+var timeThresholds: BenchmarkThresholds {
+    .init(relative: [.p25: 10, .p50: 10, .p75: 20])
 }
 
 /// One sender KID and one receiver that also holds 1199 other keys, as a participant in a
@@ -94,7 +107,8 @@ func registerSFrame<Context: AEADContext & ~Copyable>(for backend: Context.Type)
 var rekeyConfiguration: Benchmark.Configuration {
     .init(
         metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 2,
-        maxDuration: .seconds(3), maxIterations: 200)
+        maxDuration: .seconds(3), maxIterations: 200,
+        thresholds: [.wallClock: .init(relative: [.p25: 15, .p50: 15, .p75: 25])])
 }
 
 func registerLeaderRekey() {

@@ -50,6 +50,11 @@ struct FramesCommand: ParsableCommand {
     @Flag(name: .customLong("no-reference"), help: "Skip the C reference.")
     var noReference = false
 
+    @Option(
+        name: .customLong("synthetic-overhead-ns"), parsing: .unconditional,
+        help: "Add N ns of calibrated busy work to every frame of the Swift cases (the C reference is left alone): a known slowdown for testing a regression gate. Never for reported numbers.")
+    var syntheticOverheadNs: String?
+
     func run() throws {
         let configuration = try makeConfiguration()
         let backendNames: [String]
@@ -142,6 +147,12 @@ struct FramesCommand: ParsableCommand {
         if let batchSize {
             guard let value = Int(batchSize) else { throw failure("--batch-size: '\(batchSize)' is not a whole number") }
             configuration.batchSize = value
+        }
+        if let syntheticOverheadNs {
+            guard let value = Int(syntheticOverheadNs), value >= 0 else {
+                throw failure("--synthetic-overhead-ns: '\(syntheticOverheadNs)' is not a whole number of nanoseconds")
+            }
+            configuration.syntheticOverheadNanoseconds = value
         }
         return configuration
     }

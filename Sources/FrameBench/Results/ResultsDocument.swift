@@ -126,8 +126,21 @@ public struct MeasurementRecord: Sendable, Equatable, Codable {
     /// What ``samples`` holds, such as `repetitionMedianNsPerFrame`: the median batch
     /// ns/frame of each of ``RunConfiguration/repetitions`` consecutive runs of batches.
     public var samplesKind: String
+    /// For a `swift` measurement beside its C reference: the ratio of each timed batch's
+    /// ns/frame to the C reference's batch of the same interleaved round (run within
+    /// microseconds of it, so drift of the machine's speed cancels), reduced like
+    /// ``samples`` to the median of each repetition. What `framebench compare` gates on
+    /// by default; `nil` elsewhere and in files written before it existed.
+    public var referenceRatioSamples: [Double]?
     /// Suite-specific numbers.
     public var extra: [String: Double]?
+    /// Worker threads the case ran on (meeting suite).
+    public var threads: Int?
+    /// Whether frames were released on their media schedule (meeting suite, `--paced`).
+    public var paced: Bool?
+    /// The real-time factor of each slice of the case, in the order run (meeting suite):
+    /// seconds of media per second of measured wall time.
+    public var realtimeFactorSamples: [Double]?
 
     /// A record with the required fields; fill in the optional ones by assignment.
     public init(

@@ -62,12 +62,17 @@ final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
     private var context: Context
     private let buffers: FrameBuffers
     private let operation: FrameOperation
+    private let overhead: SyntheticOverhead
     private var counter: UInt64 = 0
 
     /// A keyed context and buffers for `operation` on `payload`; for open, the payload is
-    /// sealed once here so every measured open authenticates.
-    init(key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation) throws(FramesSuiteError) {
+    /// sealed once here so every measured open authenticates. `overhead` is applied once
+    /// per frame inside the timed loop (``SyntheticOverhead``; `none` outside gate tests).
+    init(
+        key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation, overhead: SyntheticOverhead = .none
+    ) throws(FramesSuiteError) {
         backend = Context.info.name
+        self.overhead = overhead
         do {
             context = try Context(key: key.span)
         } catch {
@@ -92,8 +97,8 @@ final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
     func runBatch(frames: Int) throws(FramesSuiteError) -> UInt64 {
         do {
             switch operation {
-            case .seal: return try FrameLoops.seal(&context, buffers, frames: frames, counter: &counter)
-            case .open: return try FrameLoops.open(&context, buffers, frames: frames)
+            case .seal: return try FrameLoops.seal(&context, buffers, frames: frames, counter: &counter, overhead: overhead)
+            case .open: return try FrameLoops.open(&context, buffers, frames: frames, overhead: overhead)
             }
         } catch {
             throw .crypto(error)
@@ -115,21 +120,33 @@ final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 /// listed backend, which the generic entry point jumps to after one type comparison per
 /// batch; there the library call is direct, as in an application that names its backend.
 /// A backend not listed still runs, through the generic copy (correct, a few ns slower).
+///
+/// A ``SyntheticOverhead`` other than `none` runs once per frame after the library call;
+/// `none` is decided once per batch, so the plain loop carries no trace of it.
 enum FrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     static func seal<Context: AEADContext & ~Copyable>(
-        _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64
+        _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
+        overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {
         let aad = UnsafeRawBufferPointer(buffers.aad)
         let text = buffers.text
         let tag = buffers.tag.baseAddress!
         var next = counter
         let start = Clocks.monotonicNanoseconds()
-        for _ in 0..<frames {
-            next &+= 1
-            try context.seal(nonce: Nonce(counter: next), aad: aad, plaintext: UnsafeRawBufferPointer(text), ciphertext: text, tag: tag)
+        if overhead.isNone {
+            for _ in 0..<frames {
+                next &+= 1
+                try context.seal(nonce: Nonce(counter: next), aad: aad, plaintext: UnsafeRawBufferPointer(text), ciphertext: text, tag: tag)
+            }
+        } else {
+            for _ in 0..<frames {
+                next &+= 1
+                try context.seal(nonce: Nonce(counter: next), aad: aad, plaintext: UnsafeRawBufferPointer(text), ciphertext: text, tag: tag)
+                overhead.apply()
+            }
         }
         let end = Clocks.monotonicNanoseconds()
         counter = next
@@ -140,7 +157,7 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     static func open<Context: AEADContext & ~Copyable>(
-        _ context: inout Context, _ buffers: FrameBuffers, frames: Int
+        _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {
         let aad = UnsafeRawBufferPointer(buffers.aad)
         let sealed = UnsafeRawBufferPointer(buffers.sealed)
@@ -148,8 +165,15 @@ enum FrameLoops {
         let tag = UnsafeRawPointer(buffers.tag.baseAddress!)
         let nonce = buffers.nonce
         let start = Clocks.monotonicNanoseconds()
-        for _ in 0..<frames {
-            try context.open(nonce: nonce, aad: aad, ciphertext: sealed, tag: tag, plaintext: text)
+        if overhead.isNone {
+            for _ in 0..<frames {
+                try context.open(nonce: nonce, aad: aad, ciphertext: sealed, tag: tag, plaintext: text)
+            }
+        } else {
+            for _ in 0..<frames {
+                try context.open(nonce: nonce, aad: aad, ciphertext: sealed, tag: tag, plaintext: text)
+                overhead.apply()
+            }
         }
         let end = Clocks.monotonicNanoseconds()
         return end &- start

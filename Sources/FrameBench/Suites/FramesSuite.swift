@@ -22,6 +22,7 @@ public enum FramesSuite {
         let aad = random.bytes(configuration.aadBytes)
         let largest = configuration.frameSizes.max() ?? 0
         let payloadBytes = random.bytes(largest)
+        let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
 
         var records: [MeasurementRecord] = []
         let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
@@ -30,7 +31,8 @@ public enum FramesSuite {
             let payload = Array(payloadBytes.prefix(size))
             var slots: [CaseSlot] = []
             for backend in backends {
-                let swift = try makeSwiftRunner(backend, key: key, payload: payload, aad: aad, operation: operation)
+                let swift = try makeSwiftRunner(
+                    backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
                 slots.append(CaseSlot(runner: swift))
                 if configuration.includeReference,
                     let c = try ReferenceFrameRunner(
@@ -56,6 +58,7 @@ public enum FramesSuite {
                 var record = makeRecord(slot, size: size, operation: operation, configuration: configuration)
                 record.onCPUFraction = wall > 0 ? min(cpu / wall, 1) : nil
                 record.extra = ["involuntaryContextSwitches": Double(usage.involuntaryContextSwitches)]
+                record.referenceRatioSamples = pairedReferenceRatios(slot, in: slots, parts: configuration.repetitions)
                 return record
             }
             addReferenceRatios(&groupRecords)
@@ -68,10 +71,11 @@ public enum FramesSuite {
     /// Opens `backend` into a generic function, so the runner's per-frame loop is
     /// compiled for that context type.
     private static func makeSwiftRunner(
-        _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation
+        _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation,
+        overhead: SyntheticOverhead
     ) throws(FramesSuiteError) -> any FrameBatchRunner {
         func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(FramesSuiteError) -> any FrameBatchRunner {
-            try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation)
+            try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
         }
         return try make(backend)
     }

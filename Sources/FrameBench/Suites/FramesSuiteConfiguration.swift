@@ -38,6 +38,10 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     public var aadBytes: Int = 8
     /// Whether to measure the C reference of each backend alongside.
     public var includeReference: Bool = true
+    /// Busy work added to every frame of the Swift cases, in nanoseconds (the C reference
+    /// is left alone, a control): a known slowdown for testing a regression gate, see
+    /// ``SyntheticOverhead``. 0, the default, adds nothing.
+    public var syntheticOverheadNanoseconds: Int = 0
 
     /// The defaults.
     public init() {}
@@ -71,6 +75,9 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         if let batchSize, !(1...(1 << 24)).contains(batchSize) { throw invalid("batch size must be 1 to \(1 << 24)") }
         guard (1...10_000).contains(repetitions) else { throw invalid("repetitions must be 1 to 10000") }
         guard (0...4096).contains(aadBytes) else { throw invalid("AAD size must be 0 to 4096 bytes") }
+        guard (0...10_000_000).contains(syntheticOverheadNanoseconds) else {
+            throw invalid("synthetic overhead must be 0 to 10000000 ns per frame")
+        }
         let chosen: [AEADBackend]
         do {
             chosen = try BackendRegistry.select(backends)
@@ -97,6 +104,9 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         run.operations = operations.map(\.rawValue)
         run.aadBytes = aadBytes
         run.reference = includeReference
+        if syntheticOverheadNanoseconds > 0 {
+            run.extra = ["syntheticOverheadNs": String(syntheticOverheadNanoseconds)]
+        }
         return run
     }
 }

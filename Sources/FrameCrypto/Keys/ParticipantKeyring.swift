@@ -41,10 +41,10 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// When the previous epoch's receive keys go, if any are kept.
     public private(set) var graceDeadline: Duration?
 
-    private var receiver: SFrameReceiver<Context>
-    private var audio: SFrameSender<Context>
-    private var video: SFrameSender<Context>
-    private var screen: SFrameSender<Context>
+    @usableFromInline var receiver: SFrameReceiver<Context>
+    @usableFromInline var audio: SFrameSender<Context>
+    @usableFromInline var video: SFrameSender<Context>
+    @usableFromInline var screen: SFrameSender<Context>
     private var currentKeyIDs: [UInt64] = []
     private var previousKeyIDs: [UInt64] = []
 
@@ -127,6 +127,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// Seals one frame of this participant's `kind` stream; see
     /// ``SFrameSender/seal(plaintext:metadata:into:)``.
+    @inlinable
     public mutating func seal(
         _ kind: StreamKind, plaintext: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>
     ) throws(FrameCryptoError) -> Int {
@@ -139,6 +140,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// Opens one frame from another participant; see
     /// ``SFrameReceiver/open(frame:metadata:into:)``.
+    @inlinable
     public mutating func open(
         frame: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>
     ) throws(FrameCryptoError) -> SFrameOpened {

@@ -1,0 +1,160 @@
+/// One measured case as `framebench compare` matches it between two sets of runs: the
+/// same suite, implementation, backend, operation, frame size or participants, and mode.
+public struct CaseKey: Sendable, Hashable, Codable, Comparable {
+    /// `frames` or `meeting`.
+    public var suite: String
+    /// `swift` or `c`.
+    public var implementation: String
+    /// The backend's name.
+    public var backend: String
+    /// `seal` or `open` (frames suite).
+    public var operation: String?
+    /// Frame size in bytes (frames suite).
+    public var frameSize: Int?
+    /// Participants (meeting suite).
+    public var participants: Int?
+    /// The meeting's mode (meeting suite).
+    public var mode: String?
+
+    /// The key of `record`.
+    public init(_ record: MeasurementRecord) {
+        suite = record.suite
+        implementation = record.implementation
+        backend = record.backend
+        operation = record.operation
+        frameSize = record.frameSize
+        participants = record.participants
+        mode = record.mode
+    }
+
+    /// A short human label, such as `frames swift openssl seal 1200 B`.
+    public var label: String {
+        var parts = [suite, implementation, backend]
+        if let operation { parts.append(operation) }
+        if let frameSize { parts.append("\(frameSize) B") }
+        if let participants { parts.append("\(participants) participants") }
+        if let mode { parts.append(mode) }
+        return parts.joined(separator: " ")
+    }
+
+    public static func < (a: CaseKey, b: CaseKey) -> Bool {
+        func tuple(_ k: CaseKey) -> (String, Int, String, String, String, String) {
+            (k.suite, k.frameSize ?? k.participants ?? -1, k.operation ?? "", k.backend,
+             k.implementation == "swift" ? "" : k.implementation, k.mode ?? "")
+        }
+        return tuple(a) < tuple(b)
+    }
+}
+
+/// Which numbers a case is judged on.
+public enum ComparisonMetric: String, Sendable, Codable, CaseIterable {
+    /// Per Swift case, its ratio to the interleaved C reference when both sides recorded
+    /// it (`referenceRatioSamples`): machine-speed drift cancels, so a few percent shows.
+    /// The C reference rows are then controls, reported but not gated. Cases with no
+    /// reference are judged on absolute ns/frame.
+    case automatic = "auto"
+    /// Every case on absolute ns/frame (`samples`): for a quiet, dedicated machine, or to
+    /// judge the C reference and libraries themselves.
+    case absolute
+    /// Only Swift cases with a recorded ratio to the C reference are judged; the rest are
+    /// reported.
+    case relative
+}
+
+/// What `framebench compare` concluded about one case.
+public enum CaseVerdict: String, Sendable, Codable {
+    /// Slower, beyond the threshold, and the interval excludes no change: fails the gate.
+    case regression
+    /// Faster, beyond the threshold, and the interval excludes no change.
+    case improvement
+    /// A significant change, but no larger than the threshold.
+    case withinThreshold
+    /// The interval includes no change.
+    case notSignificant
+    /// Reported, not judged (a control such as the C reference, or a metric not chosen).
+    case notGated
+}
+
+/// One metric of one case on both sides, with its interval and test.
+public struct ComparedStatistic: Sendable, Codable, Equatable {
+    /// The metric's pooled median over the baseline runs.
+    public var baselineMedian: Double
+    /// The metric's pooled median over the candidate runs.
+    public var candidateMedian: Double
+    /// The ratio of the medians, candidate over baseline, and its bootstrap interval.
+    public var interval: ComparisonStatistics.RatioInterval
+    /// Mann–Whitney U two-sided p-value over the pooled samples (for reference: it treats
+    /// repetitions of one run as independent, which they are not quite).
+    public var mannWhitneyP: Double
+
+    /// `ratio - 1`: +0.05 is 5 % slower (for a cost metric).
+    public var change: Double { interval.ratio - 1 }
+}
+
+/// The comparison of one case.
+public struct CaseComparison: Sendable, Codable, Equatable {
+    /// The case.
+    public var key: CaseKey
+    /// `nsPerFrame` or `ratioToReference`: the metric the verdict is on.
+    public var metric: String
+    /// The verdict on ``metric``.
+    public var verdict: CaseVerdict
+    /// Absolute ns/frame, from each run's `samples`.
+    public var nsPerFrame: ComparedStatistic
+    /// The Swift case's cost over its interleaved C reference, when both sides have it.
+    public var ratioToReference: ComparedStatistic?
+    /// Runs and samples on each side.
+    public var baselineRuns: Int, candidateRuns: Int, baselineSamples: Int, candidateSamples: Int
+
+    /// The statistic the verdict is on.
+    public var judged: ComparedStatistic { metric == "ratioToReference" ? (ratioToReference ?? nsPerFrame) : nsPerFrame }
+}
+
+/// How `framebench compare` judges.
+public struct ComparisonOptions: Sendable, Equatable {
+    /// The smallest slowdown that fails the gate, as a fraction: 0.03 is 3 %.
+    public var threshold: Double = 0.03
+    /// The chance, across all judged cases together, of flagging a change when there is
+    /// none (a false alarm); each case's interval is at `1 - familyErrorRate / cases`.
+    public var familyErrorRate: Double = 0.05
+    /// Which numbers decide.
+    public var metric: ComparisonMetric = .automatic
+    /// Bootstrap resamples per case and metric.
+    public var resamples: Int = 20_000
+    /// Seed of the bootstrap; each case mixes in a hash of its key.
+    public var seed: UInt64 = 0x00C0_FFEE_5EED
+    /// Report mismatched environments as warnings instead of refusing to compare.
+    public var allowEnvironmentMismatch = false
+
+    /// The defaults.
+    public init() {}
+}
+
+/// The whole comparison: every matched case, what was left unmatched, and the verdict.
+public struct ComparisonReport: Sendable, Codable, Equatable {
+    /// The baseline's results files.
+    public var baselineFiles: [String]
+    /// The candidate's results files.
+    public var candidateFiles: [String]
+    /// ``ComparisonOptions/threshold``.
+    public var threshold: Double
+    /// The two-sided level of each judged case's interval.
+    public var caseConfidence: Double
+    /// ``ComparisonOptions/metric``.
+    public var metric: String
+    /// ``ComparisonOptions/resamples`` and ``ComparisonOptions/seed``.
+    public var resamples: Int, seed: UInt64
+    /// Every matched case, in table order.
+    public var cases: [CaseComparison]
+    /// Cases only the baseline has, and only the candidate has.
+    public var onlyInBaseline: [String], onlyInCandidate: [String]
+    /// Environment differences allowed through, and other remarks.
+    public var notes: [String]
+    /// Cases whose verdict is ``CaseVerdict/regression``.
+    public var regressionCount: Int
+    /// Whether the gate passes: no regression.
+    public var passed: Bool
+
+    /// Judged cases whose verdict is a regression.
+    public var regressions: [CaseComparison] { cases.filter { $0.verdict == .regression } }
+}

@@ -1,0 +1,103 @@
+/// A known, injected slowdown: calibrated busy work a suite runs once per frame inside
+/// its timed region.
+///
+/// It exists to prove that a performance gate works, not to model anything real. A gate
+/// that cannot flag a slowdown it was told about cannot be trusted to flag one nobody
+/// told it about, so `framebench frames --synthetic-overhead-ns N` (and the meeting
+/// suite's flag of the same name) adds about `N` nanoseconds to every frame, and
+/// `scripts/gate-selftest.sh` checks that `framebench compare` flags that and passes an
+/// A/A comparison. Never enable it in a measurement you report.
+///
+/// The work is a dependent chain of 64-bit multiply-adds (a full-period linear
+/// congruential step): each step needs the previous one's result, so the CPU cannot
+/// overlap steps and the cost grows linearly with the step count; it touches no memory,
+/// so it does not disturb the caches the measured code uses. The steps per nanosecond are
+/// calibrated once per process, the first time an overhead other than ``none`` is made,
+/// against the monotonic clock (about 10 ms): make overheads before measuring, never
+/// inside a timed region. The resolution is one step, about a nanosecond.
+///
+/// ``none`` does no work and skips calibration; ``apply()`` on it is one call that
+/// returns at once. A loop that must not pay even that can branch on ``isNone`` once per
+/// batch, as the frames suite does.
+///
+/// ```swift
+/// let overhead = SyntheticOverhead(nanoseconds: 12)   // calibrates here, once
+/// for frame in frames {
+///     try context.seal(...)
+///     overhead.apply()                                // ~12 ns more per frame
+/// }
+/// ```
+public struct SyntheticOverhead: Sendable, Equatable {
+    /// The overhead asked for, in nanoseconds per ``apply()``.
+    public let nanoseconds: Int
+    /// Steps of the dependent chain one ``apply()`` runs (0 for ``none``).
+    public let steps: Int
+
+    /// About `nanoseconds` of busy work per ``apply()``; 0 or less is ``none``.
+    /// The first non-zero overhead made in a process calibrates the work (about 10 ms).
+    public init(nanoseconds: Int) {
+        guard nanoseconds > 0 else {
+            self.init(nanoseconds: 0, steps: 0)
+            return
+        }
+        let steps = Int((Double(nanoseconds) * SyntheticOverheadCalibration.stepsPerNanosecond).rounded())
+        self.init(nanoseconds: nanoseconds, steps: max(steps, 1))
+    }
+
+    init(nanoseconds: Int, steps: Int) {
+        self.nanoseconds = nanoseconds
+        self.steps = steps
+    }
+
+    /// No overhead: ``apply()`` returns at once.
+    public static let none = SyntheticOverhead(nanoseconds: 0, steps: 0)
+
+    /// Whether this is ``none``.
+    public var isNone: Bool { steps == 0 }
+
+    /// Runs the busy work: about ``nanoseconds`` nanoseconds, nothing for ``none``.
+    @inline(never)
+    public func apply() {
+        SyntheticOverheadCalibration.spin(steps: steps, seed: UInt64(truncatingIfNeeded: steps))
+    }
+}
+
+/// The busy loop and its one-time calibration.
+enum SyntheticOverheadCalibration {
+    /// Steps of ``spin(steps:seed:)`` per nanosecond on this machine, measured once.
+    static let stepsPerNanosecond: Double = calibrate()
+
+    /// `steps` dependent multiply-adds from `seed`. The chain's value is compared with
+    /// its start: a full-period step cannot return to it in fewer than 2^64 steps, but the
+    /// optimiser cannot know that, so it must compute every step (and cannot delete the
+    /// loop as unused), while nothing is stored anywhere.
+    @inline(never)
+    static func spin(steps: Int, seed: UInt64) {
+        guard steps > 0 else { return }
+        var x = seed
+        for _ in 0..<steps {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        }
+        if x == seed { fatalError("SyntheticOverhead: the busy loop returned to its seed") }
+    }
+
+    /// Finds a step count that takes at least 1 ms, then takes the fastest of five timed
+    /// runs of it (the fastest is the run least disturbed by other work).
+    static func calibrate() -> Double {
+        var steps = 1 << 12
+        while true {
+            let ns = time(steps: steps)
+            if ns >= 1_000_000 || steps >= 1 << 30 { break }
+            steps *= 2
+        }
+        var fastest = UInt64.max
+        for _ in 0..<5 { fastest = min(fastest, time(steps: steps)) }
+        return Double(steps) / Double(max(fastest, 1))
+    }
+
+    private static func time(steps: Int) -> UInt64 {
+        let start = Clocks.monotonicNanoseconds()
+        spin(steps: steps, seed: 0x9E37_79B9_7F4A_7C15)
+        return Clocks.monotonicNanoseconds() &- start
+    }
+}

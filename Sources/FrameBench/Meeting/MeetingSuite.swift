@@ -1,0 +1,128 @@
+import FrameCrypto
+import Foundation
+
+/// Where the meeting suite is, for a progress display.
+public struct MeetingProgress: Sendable {
+    /// The share of the suite's work done, 0…1 (cases weighted by their expected cost).
+    public var fraction: Double
+    /// What is running, such as `N=200 meeting: keying openssl`.
+    public var status: String
+    /// A finished case's one-line result, when one just finished.
+    public var finished: String?
+}
+
+/// The meeting suite: a simulated meeting of N participants, per backend and mode, with
+/// real keys, real rekeys and real SFrame seals and opens of every forwarded frame.
+///
+/// Per case (participant count and mode):
+/// 1. the schedule is built (``MeetingScheduleBuilder``): every frame, forward and event;
+/// 2. per backend, the meeting is keyed (every participant's keyring) and its slots,
+///    logs and buffers are allocated; so is a runner with the crypto calls replaced by
+///    no-ops, which measures the harness alone;
+/// 3. each runs the warm-up ticks, then the measured ticks in ``MeetingSuiteConfiguration/repetitions``
+///    slices, the runners taking turns slice by slice (the first one rotating), so drift
+///    falls on all of them alike.
+/// Nothing between a slice's first and last tick allocates or locks (`docs/meeting.md`).
+public enum MeetingSuite {
+    /// Runs every case and returns one record per case and backend.
+    public static func run(
+        _ configuration: MeetingSuiteConfiguration, progress: (MeetingProgress) -> Void = { _ in }
+    ) throws(MeetingSuiteError) -> [MeasurementRecord] {
+        let backends = try configuration.resolvedBackends()
+        let cases = configuration.participants.flatMap { n in configuration.modes.map { (n, $0) } }
+        let weights = cases.map { n, mode in Double(mode == .meeting ? n + 5 : 5 + n / 20) }
+        let total = weights.reduce(0, +)
+        var done = 0.0
+        var records: [MeasurementRecord] = []
+        for (index, (n, mode)) in cases.enumerated() {
+            let label = "N=\(n) \(mode.rawValue)\(configuration.paced ? " paced" : "")"
+            let caseRecords = try runCase(participants: n, mode: mode, backends: backends, configuration: configuration) {
+                status, part in
+                progress(MeetingProgress(fraction: (done + part * weights[index]) / total, status: "\(label): \(status)"))
+            }
+            done += weights[index]
+            let line = "\(label): " + caseRecords.map { summary($0) }.joined(separator: "; ")
+            progress(MeetingProgress(fraction: done / total, status: label, finished: line))
+            records += caseRecords
+        }
+        return records
+    }
+
+    /// One case: every backend (and the harness alone) interleaved by slice.
+    static func runCase(
+        participants n: Int, mode: MeetingMode, backends: [AEADBackend], configuration: MeetingSuiteConfiguration,
+        progress: (String, Double) -> Void = { _, _ in }
+    ) throws(MeetingSuiteError) -> [MeasurementRecord] {
+        progress("building the schedule", 0)
+        let schedule = MeetingScheduleBuilder.build(participants: n, configuration: configuration)
+        let plaintext = UnsafeMutableRawBufferPointer.allocate(byteCount: max(schedule.largestFrameOverall, 1), alignment: 64)
+        defer { plaintext.deallocate() }
+        var random = SeededRandom(seed: configuration.seed ^ 0x504C_4149_4E)
+        for i in 0..<plaintext.count { plaintext[i] = UInt8(truncatingIfNeeded: random.next()) }
+        let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
+        let grace = Duration.milliseconds(configuration.model.gracePeriodMilliseconds)
+
+        var runners: [any MeetingSliceRunner] = []
+        for backend in backends {
+            progress("keying \(backend.info.name)", 0.05)
+            runners.append(try makeRunner(
+                backend, schedule: schedule, mode: mode, configuration: configuration, overhead: overhead,
+                grace: grace, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+        }
+        let harness: (any MeetingSliceRunner)? = configuration.measureHarness
+            ? MeetingCaseRunner(
+                name: "harness", schedule: schedule, mode: mode, threads: configuration.threads,
+                blockTicks: configuration.blockTicks, work: NullWork(),
+                serial: nil, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
+            : nil
+        let all = runners + (harness.map { [$0] } ?? [])
+
+        if schedule.warmupTicks > 0 {
+            for runner in all { _ = try runner.runSlice(0..<schedule.warmupTicks, paced: false) }
+        }
+        let slices = sliceRanges(schedule.warmupTicks..<schedule.ticks, parts: configuration.repetitions)
+        var results = [[SliceResult]](repeating: [], count: all.count)
+        for (i, slice) in slices.enumerated() {
+            progress("measuring slice \(i + 1)/\(slices.count)", 0.1 + 0.9 * Double(i) / Double(slices.count))
+            for k in 0..<all.count {
+                let r = (k + i) % all.count
+                results[r].append(try all[r].runSlice(slice, paced: configuration.paced && all[r] !== harness))
+            }
+        }
+        let builder = MeetingRecordBuilder(schedule: schedule, configuration: configuration, participants: n, mode: mode)
+        let harnessTotals = harness.map { builder.totals($0.logs) }
+        return runners.indices.map { builder.record(runners[$0], slices: results[$0], harness: harnessTotals) }
+    }
+
+    /// Opens `backend` into a generic function, so the loops run specialised for it.
+    private static func makeRunner(
+        _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, configuration: MeetingSuiteConfiguration,
+        overhead: SyntheticOverhead, grace: Duration, plaintext: UnsafeRawPointer
+    ) throws(MeetingSuiteError) -> any MeetingSliceRunner {
+        func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(MeetingSuiteError) -> any MeetingSliceRunner {
+            let keys = try MeetingKeyState<Context>(
+                schedule: schedule, mode: mode, gracePeriod: grace, rekeyThreads: configuration.threads,
+                setupThreads: ProcessInfo.processInfo.activeProcessorCount)
+            return MeetingCaseRunner(
+                name: Context.info.name, schedule: schedule, mode: mode, threads: configuration.threads,
+                blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead), serial: keys, plaintext: plaintext)
+        }
+        return try make(backend)
+    }
+
+    /// `range` cut into at most `parts` consecutive slices of near-equal length.
+    static func sliceRanges(_ range: Range<Int>, parts: Int) -> [Range<Int>] {
+        let count = min(max(parts, 1), max(range.count, 1))
+        return (0..<count).map { part in
+            (range.lowerBound + part * range.count / count)..<(range.lowerBound + (part + 1) * range.count / count)
+        }.filter { !$0.isEmpty }
+    }
+
+    /// `openssl 4.1×` (and the harness share), for progress lines.
+    static func summary(_ record: MeasurementRecord) -> String {
+        var text = "\(record.backend) \(MeetingReport.factor(record.realtimeFactor ?? 0))"
+        if let share = record.extra?["harnessShare"] { text += " (harness \(MeetingReport.percent(share)))" }
+        if record.paced == true, let p99 = record.extra?["latencyP99Ms"] { text += " p99 \(MeetingReport.fixed(p99, 2)) ms" }
+        return text
+    }
+}

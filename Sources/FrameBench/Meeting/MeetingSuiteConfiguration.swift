@@ -1,0 +1,153 @@
+public import FrameCrypto
+
+/// What the meeting suite measures: every backend × participant count × mode, each case
+/// a simulated meeting of ``seconds`` of media.
+public struct MeetingSuiteConfiguration: Sendable, Equatable {
+    /// Backends by name; empty means every backend available here.
+    public var backends: [String] = []
+    /// Participant counts, one case each: 2 to Zoom's E2EE cap of 200.
+    public var participants: [Int] = [2, 5, 10, 25, 50, 100, 150, 200]
+    /// Modes, one case each per participant count.
+    public var modes: [MeetingMode] = [.meeting]
+    /// Release frames on their media schedule and report latency, instead of running as
+    /// fast as possible.
+    public var paced = false
+    /// Seconds of media measured per case (warm-up excluded): 3 keeps a 200-participant
+    /// case to a few seconds.
+    public var seconds: Double = 3
+    /// Seconds of media run before measuring (the first ticks of the schedule): 0.5.
+    public var warmupSeconds: Double = 0.5
+    /// Worker threads in `meeting` mode (participants are partitioned over them).
+    public var threads = 1
+    /// Unpaced meeting mode: ticks processed together, each phase seat by seat: 10
+    /// (100 ms of media). One process simulating N clients would otherwise touch every
+    /// receiver's keys once per tick, each time from a cold cache, which no real client
+    /// (with its own device) pays; in a block a receiver opens ~100 ms of its frames in a
+    /// row, keys in cache. 1 gives the strict tick-by-tick order (always used paced).
+    public var blockTicks = 10
+    /// Seed of the workloads, the speaker sequence and the stream phases.
+    public var seed: UInt64 = 1
+    /// A trace every participant replays instead of the generated workloads.
+    public var trace: Workload? = nil
+    /// Where ``trace`` came from, for the results document.
+    public var tracePath: String? = nil
+    /// Allow more than ``MeetingLimits/e2eeCap`` participants.
+    public var beyondE2EECap = false
+    /// The meeting's behaviour.
+    public var model = MeetingModel()
+    /// Slices each case's measured ticks are cut into; backends take turns slice by slice,
+    /// and each slice gives one sample: 10.
+    public var repetitions = 10
+    /// Busy work added to every sealed and opened frame (``SyntheticOverhead``), for
+    /// testing a regression gate; 0 adds nothing.
+    public var syntheticOverheadNanoseconds = 0
+    /// Also run the schedule with the crypto calls replaced by no-ops, to measure what the
+    /// harness itself costs (``MeasurementRecord`` `extra.harnessShare`).
+    public var measureHarness = true
+
+    /// The defaults.
+    public init() {}
+
+    /// Checks every value and resolves the backends.
+    ///
+    /// - Throws: ``MeetingSuiteError/invalidConfiguration(_:)`` with the reason, or
+    ///   ``MeetingSuiteError/crypto(_:)`` for an unknown or unavailable backend.
+    public func resolvedBackends() throws(MeetingSuiteError) -> [AEADBackend] {
+        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+        guard !participants.isEmpty else { throw invalid("no participant counts given") }
+        for n in participants where n < 1 {
+            throw invalid("a meeting needs at least 1 participant, not \(n)")
+        }
+        guard Set(participants).count == participants.count else { throw invalid("a participant count is listed twice") }
+        if let n = participants.first(where: { $0 > MeetingLimits.e2eeCap }), !beyondE2EECap {
+            throw invalid(
+                "\(n) participants is beyond Zoom's cap of \(MeetingLimits.e2eeCap) for end-to-end encrypted meetings; "
+                    + "pass --beyond-e2ee-cap to measure it anyway")
+        }
+        if let n = participants.first(where: { $0 > MeetingLimits.maxParticipants }) {
+            throw invalid("\(n) participants is more than this harness supports (\(MeetingLimits.maxParticipants))")
+        }
+        guard !modes.isEmpty else { throw invalid("no modes given") }
+        guard Set(modes).count == modes.count else { throw invalid("a mode is listed twice") }
+        guard seconds > 0, seconds <= 3600 else { throw invalid("seconds of media per case must be more than 0 and at most 3600, not \(seconds)") }
+        guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s of media") }
+        guard (1...64).contains(threads) else { throw invalid("threads must be 1 to 64, not \(threads)") }
+        if threads > 1, modes.contains(.client) {
+            throw invalid("--threads spreads the whole meeting's work; client mode is one participant's work on one thread")
+        }
+        guard (1...1000).contains(repetitions) else { throw invalid("repetitions must be 1 to 1000") }
+        guard (1...100).contains(blockTicks) else { throw invalid("block ticks must be 1 to 100, not \(blockTicks)") }
+        guard (0...1_000_000).contains(syntheticOverheadNanoseconds) else {
+            throw invalid("synthetic overhead must be 0 to 1000000 ns")
+        }
+        try validateModel()
+        let chosen: [AEADBackend]
+        do {
+            chosen = try BackendRegistry.select(backends)
+        } catch {
+            throw .crypto(error)
+        }
+        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
+        return chosen
+    }
+
+    /// Measured ticks per case.
+    var measuredTicks: Int { max(1, Int((seconds * 1000 / Double(model.tickMilliseconds)).rounded())) }
+    /// Warm-up ticks per case.
+    var warmupTicks: Int { Int((warmupSeconds * 1000 / Double(model.tickMilliseconds)).rounded()) }
+
+    private func validateModel() throws(MeetingSuiteError) {
+        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+        let m = model
+        guard m.unmuted >= 0 else { throw invalid("unmuted participants must not be negative") }
+        if let k = m.loudest, k < 1 { throw invalid("--loudest must be at least 1") }
+        guard m.galleryTiles >= 0 else { throw invalid("gallery tiles must not be negative") }
+        guard m.sharers >= 0 else { throw invalid("sharers must not be negative") }
+        guard (0...100).contains(m.churnEvents) else { throw invalid("churn events must be 0 to 100") }
+        guard m.gracePeriodMilliseconds >= 0 else { throw invalid("the grace period must not be negative") }
+        guard (1...20).contains(m.tickMilliseconds) else { throw invalid("the tick must be 1 to 20 ms") }
+        guard m.deadlineMilliseconds > 0 else { throw invalid("the deadline must be more than 0 ms") }
+        guard m.meanSpeakerTurnSeconds > 0, m.minimumSpeakerTurnSeconds >= 0 else {
+            throw invalid("speaker turns must be positive")
+        }
+        let layers = trace.map { $0.layerNames[.video]?.count ?? 0 } ?? m.video.layers.count
+        if layers > 0 {
+            guard (0..<layers).contains(m.galleryLayer) else { throw invalid("gallery layer \(m.galleryLayer) does not exist (\(layers) layers)") }
+            if let s = m.speakerLayer, !(0..<layers).contains(s) {
+                throw invalid("speaker layer \(s) does not exist (\(layers) layers)")
+            }
+        }
+        guard layers <= 12 else { throw invalid("at most 12 video layers are supported, not \(layers)") }
+        if let trace, trace.frames.isEmpty { throw invalid("the trace holds no frames") }
+    }
+
+    /// This configuration as recorded in a results document.
+    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
+        var run = RunConfiguration(suite: "meeting", seed: seed, backends: backendNames, runMode: "time", warmupSeconds: 0)
+        run.secondsPerCase = seconds
+        run.repetitions = repetitions
+        run.extra = extraDescription
+        return run
+    }
+
+    /// The meeting options as text, for ``RunConfiguration/extra``.
+    public var extraDescription: [String: String] {
+        let m = model
+        var extra: [String: String] = [
+            "participants": participants.map(String.init).joined(separator: ","),
+            "modes": modes.map(\.rawValue).joined(separator: ","),
+            "paced": String(paced), "threads": String(threads), "blockTicks": String(paced ? 1 : blockTicks),
+            "warmupMediaSeconds": String(warmupSeconds),
+            "unmuted": String(m.unmuted), "loudest": m.loudest.map(String.init) ?? "all",
+            "galleryTiles": String(m.galleryTiles), "galleryLayer": String(m.galleryLayer),
+            "speakerLayer": m.speakerLayer.map(String.init) ?? "highest", "sharers": String(m.sharers),
+            "meanSpeakerTurnSeconds": String(m.meanSpeakerTurnSeconds),
+            "churnEvents": String(m.churnEvents), "gracePeriodMilliseconds": String(m.gracePeriodMilliseconds),
+            "tickMilliseconds": String(m.tickMilliseconds), "deadlineMilliseconds": String(m.deadlineMilliseconds),
+            "beyondE2EECap": String(beyondE2EECap),
+        ]
+        if let tracePath { extra["trace"] = tracePath }
+        if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNanoseconds"] = String(syntheticOverheadNanoseconds) }
+        return extra
+    }
+}

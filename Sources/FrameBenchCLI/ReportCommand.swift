@@ -1,0 +1,67 @@
+import ArgumentParser
+import FrameBench
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Turn results files into charts (SVG), a Markdown report and a self-contained HTML page.",
+        discussion: """
+            Charts: throughput and ns per frame against frame size, the Swift/C ratio, the \
+            per-layer overhead (when measured), real-time factor and latency against \
+            participants; each with the table of its numbers. With two or more files, each \
+            later file is compared against the first (the statistics of `framebench compare`) \
+            in a dot-and-whisker chart with regressions in red. The report directory (default: \
+            beside the first file, named after it with -report) appears all at once; an \
+            existing one is replaced only with --force. Exits 2 on bad input. See docs/report.md.
+            """)
+
+    @Argument(help: "Results files (.json); the first is the baseline of any comparison.")
+    var results: [String]
+
+    @Option(help: "The report directory (default: <first results file without .json>-report).")
+    var out: String?
+
+    @Flag(help: "Replace an existing report directory.")
+    var force = false
+
+    @Option(parsing: .unconditional, help: "Smallest change called a regression or improvement, in percent (default: 5).")
+    var threshold: String?
+
+    @Option(parsing: .unconditional, help: "Bootstrap resamples per compared case (default: 10000).")
+    var resamples: String?
+
+    func run() throws {
+        guard let first = results.first else { throw failure("give at least one results file") }
+        var options = ReportOptions()
+        if let threshold {
+            guard let value = Double(threshold), value >= 0, value < 1000 else {
+                throw failure("--threshold: '\(threshold)' is not a percentage such as 5")
+            }
+            options.comparison.threshold = value / 100
+        }
+        if let resamples {
+            guard let value = Int(resamples), (100...1_000_000).contains(value) else {
+                throw failure("--resamples: '\(resamples)' is not a whole number from 100 to 1000000")
+            }
+            options.comparison.resamples = value
+        }
+        let directory = out ?? Report.defaultDirectory(forResultsAt: first)
+        var inputs: [ReportInput] = []
+        do {
+            try Report.checkDestination(directory, force: force)
+            for path in results { inputs.append(try ReportInput.read(path: path)) }
+        } catch {
+            throw failure("\(error)")
+        }
+        let written: Report.Written
+        do {
+            written = try Report.write(inputs, to: directory, force: force, options: options)
+        } catch {
+            throw failure("\(error)", code: CLIExit.failed)
+        }
+        print("report: \(written.html)")
+        print("markdown: \(written.markdown)")
+        for chart in written.charts { print("chart: \(chart)") }
+    }
+}

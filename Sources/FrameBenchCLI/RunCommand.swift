@@ -1,0 +1,92 @@
+import ArgumentParser
+import FrameBench
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The default job: a sweep of the frames and meeting suites over every available backend.",
+        discussion: """
+            Frames: each backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference. \
+            Meeting: each backend × 2–200 participants × client and meeting mode, unpaced; 200 \
+            participants again on 2 threads; one paced 50-participant meeting. A few minutes; \
+            --quick takes under one. A progress bar goes to stderr, a summary to stdout, and the \
+            results to results/run-<UTC time>.json and .csv (or --output), written atomically. \
+            Exits 2 on bad input, before measuring.
+            """)
+
+    @Flag(help: "The under-a-minute variant: shorter cases, fewer participant counts.")
+    var quick = false
+
+    @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")
+    var backends: [String] = []
+
+    @Option(parsing: .unconditional, help: "Seed of every workload and payload (default: 1).")
+    var seed: String?
+
+    @Flag(help: "Print the results document to stdout (the summary goes to stderr) instead of writing files.")
+    var json = false
+
+    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
+    var output: String?
+
+    @Flag(help: "Overwrite existing output files.")
+    var force = false
+
+    func run() throws {
+        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
+        var job = RunJob(quick: quick, backends: backends)
+        if let seed {
+            guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }
+            job.seed = value
+        }
+        let backendNames: [String]
+        do {
+            backendNames = try job.validate()
+        } catch {
+            throw failure("\(error)")
+        }
+        var destination: ResultsDestination?
+        if !json {
+            do {
+                destination = try ResultsFile.prepare(path: output, suite: "run", force: force)
+            } catch {
+                throw failure("\(error)")
+            }
+        }
+        let environment = RunEnvironment.current()
+        let createdAt = ISO8601DateFormatter().string(from: Date())
+        let started = Date()
+        let bar = ProgressBar()
+        let records: [MeasurementRecord]
+        do {
+            records = try job.run { fraction, status, line in
+                if let line { bar.log(line) }
+                bar.update(fraction, status)
+            }
+        } catch {
+            bar.finish()
+            throw failure("measurement failed: \(error)", code: CLIExit.failed)
+        }
+        bar.finish()
+        let document = ResultsDocument(
+            createdAt: createdAt, environment: environment,
+            configuration: job.runConfiguration(backendNames: backendNames), measurements: records)
+        let elapsed = Int(Date().timeIntervalSince(started).rounded())
+        let summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(elapsed) s)"
+        if json {
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            FileHandle.standardOutput.write(try ResultsFile.encode(document))
+            return
+        }
+        print(summary)
+        if let destination {
+            do {
+                try ResultsFile.write(document, to: destination)
+            } catch {
+                throw failure("\(error)", code: CLIExit.failed)
+            }
+            print("results: \(destination.jsonPath), \(destination.csvPath)")
+        }
+    }
+}

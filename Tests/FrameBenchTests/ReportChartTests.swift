@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import FrameBench
+
+@Suite struct ReportChartTests {
+    /// A report on one document holding frames and meeting records, plus one with overhead layers.
+    static func files() throws -> [String: String] {
+        var document = ReportFixtures.framesDocument()
+        document.measurements += ReportFixtures.meetingDocument().measurements
+        let rendered = Report.render([ReportInput(name: "both.json", document: document)])
+        return Dictionary(uniqueKeysWithValues: rendered.map { ($0.name, $0.contents) })
+    }
+
+    static func svg(_ name: String) throws -> XMLElements {
+        let files = try files()
+        let text = try #require(files[name], "\(name) written")
+        return try #require(XMLElements.parse(text), "\(name) is well-formed XML")
+    }
+
+    /// The marker of a data point whose `data-` attributes match `match`.
+    static func point(_ svg: XMLElements, _ match: [String: String]) -> XMLElements.Element? {
+        svg.named("circle").first { c in c.attributes["class"] == "point" && match.allSatisfy { c.attributes["data-\($0.key)"] == $0.value } }
+    }
+
+    static func value(_ element: XMLElements.Element?, _ name: String) -> Double? {
+        element?.attributes["data-\(name)"].flatMap(Double.init)
+    }
+
+    @Test func everyChartIsSVGWithViewBoxTitleAxesAndLegend() throws {
+        let files = try Self.files()
+        let charts = files.keys.filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(charts == ["meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg", "meeting-realtime.svg", "ns-per-frame.svg",
+                           "swift-vs-c.svg", "throughput.svg"])
+        for name in charts {
+            let svg = try #require(XMLElements.parse(files[name]!), "\(name) parses")
+            let root = try #require(svg.elements.first)
+            #expect(root.name == "svg", "\(name) root")
+            #expect(root.attributes["viewBox"]?.split(separator: " ").count == 4, "\(name) viewBox")
+            #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg", "\(name) namespace")
+            #expect(svg.texts(class: "axis-title").count == 2, "\(name) has both axis titles")
+            #expect(svg.texts(class: "tick").count >= 4, "\(name) has tick labels")
+            #expect(!svg.texts(class: "legend-entry").isEmpty, "\(name) has a legend")
+        }
+    }
+
+    @Test func throughputHasOnePointPerRecordWithItsValue() throws {
+        let svg = try Self.svg("throughput.svg")
+        let records = ReportFixtures.framesDocument().measurements
+        #expect(svg.named("circle").filter { $0.attributes["class"] == "point" }.count == records.count)
+        for r in records {
+            let point = Self.point(svg, ["backend": r.backend, "operation": r.operation!, "implementation": r.implementation, "x": String(r.frameSize!)])
+            let y = try #require(Self.value(point, "y"), "point for \(r.backend) \(r.operation!) \(r.frameSize!) \(r.implementation)")
+            #expect(abs(y - r.bytesPerSecond / 1e6) <= 1e-9 * y)
+        }
+        #expect(svg.texts(class: "axis-title").contains { $0.hasPrefix("frame size (bytes") })
+        #expect(svg.texts(class: "axis-title").contains { $0.hasPrefix("throughput (MB/s") })
+        let legend = svg.texts(class: "legend-entry")
+        for entry in ["openssl seal", "openssl seal · C ref", "openssl open", "sodium seal", "sodium open · C ref"] {
+            #expect(legend.contains(entry), "legend has \(entry)")
+        }
+        // The C reference is dashed; the Swift lines are not.
+        let dashed = svg.named("polyline").filter { $0.attributes["stroke-dasharray"] != nil }
+        #expect(dashed.count == 4)
+    }
+
+    @Test func nsPerFrameHasP50PointsAndP99Bands() throws {
+        let svg = try Self.svg("ns-per-frame.svg")
+        let swift = ReportFixtures.framesDocument().measurements.filter { $0.implementation == "swift" }
+        #expect(svg.named("circle").filter { $0.attributes["class"] == "point" }.count == swift.count)
+        for r in swift {
+            let point = Self.point(svg, ["backend": r.backend, "operation": r.operation!, "x": String(r.frameSize!)])
+            #expect(Self.value(point, "y") == r.nsPerFrame.p50)
+            #expect(Self.value(point, "p99") == r.nsPerFrame.p99)
+        }
+        #expect(svg.named("polygon").filter { $0.attributes["class"] == "band" }.count == 4)
+        #expect(svg.texts(class: "legend-entry").contains("shaded: p50 to p99"))
+    }
+
+    @Test func swiftOverCHasTheReferenceRatios() throws {
+        let svg = try Self.svg("swift-vs-c.svg")
+        for r in ReportFixtures.framesDocument().measurements where r.implementation == "swift" {
+            let point = Self.point(svg, ["backend": r.backend, "operation": r.operation!, "x": String(r.frameSize!)])
+            #expect(Self.value(point, "y") == r.referenceRatio)
+        }
+        #expect(svg.named("line").contains { $0.attributes["data-rule"] == "1" })
+    }
+
+    @Test func meetingChartsPlotRealtimeFactorAndCostAgainstParticipants() throws {
+        let realtime = try Self.svg("meeting-realtime.svg")
+        let costs = ["client": try Self.svg("meeting-ns-per-frame-client.svg"), "meeting": try Self.svg("meeting-ns-per-frame-meeting.svg")]
+        for r in ReportFixtures.meetingDocument().measurements {
+            let cost = try #require(costs[r.mode!])
+            let match = ["backend": r.backend, "mode": r.mode!, "x": String(r.participants!)]
+            #expect(Self.value(Self.point(realtime, match), "y") == r.realtimeFactor)
+            #expect(Self.value(Self.point(cost, match), "y") == r.nsPerFrame.p50)
+            #expect(Self.value(Self.point(cost, match), "p99") == r.nsPerFrame.p99)
+        }
+        #expect(realtime.texts(class: "axis-title").contains("participants (log scale)"))
+        #expect(realtime.texts(class: "legend-entry").contains("openssl client"))
+        #expect(realtime.texts(class: "legend-entry").contains("real time (1×)"))
+        // Ticks are the participant counts measured.
+        #expect(ReportFixtures.participantCounts.allSatisfy { realtime.texts(class: "tick").contains(String($0)) })
+    }
+
+    @Test func backendsKeepTheirColourAcrossCharts() throws {
+        let throughput = try Self.svg("throughput.svg"), realtime = try Self.svg("meeting-realtime.svg")
+        let openssl = Self.point(throughput, ["backend": "openssl", "operation": "seal", "implementation": "swift"])?.attributes["fill"]
+        let sodium = Self.point(throughput, ["backend": "sodium", "operation": "seal", "implementation": "swift"])?.attributes["fill"]
+        #expect(openssl != nil && openssl != sodium)
+        #expect(Self.point(realtime, ["backend": "openssl", "mode": "meeting"])?.attributes["fill"] == openssl)
+        #expect(Self.point(realtime, ["backend": "sodium", "mode": "meeting"])?.attributes["fill"] == sodium)
+    }
+
+    @Test func overheadLayersAreStackedBarsWithTheirValues() throws {
+        let data = try ReportFixtures.overheadJSON()
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/overhead.json"
+        try data.write(to: URL(fileURLWithPath: path))
+        let input = try ReportInput.read(path: path)
+        #expect(input.layers.compactMap { $0 } .count == input.document.measurements.count)
+        let files = Report.render([input])
+        let text = try #require(files.first { $0.name == "overhead.svg" }?.contents)
+        let svg = try #require(XMLElements.parse(text))
+        let segments = svg.named("rect").filter { $0.attributes["class"] == "segment" }
+        #expect(segments.count == 16)
+        for backend in ["openssl", "sodium"] {
+            for size in [64, 1200] {
+                for layer in OverheadFigure.layerOrder {
+                    let segment = segments.first {
+                        $0.attributes["data-backend"] == backend && $0.attributes["data-frame-size"] == String(size) && $0.attributes["data-layer"] == layer
+                    }
+                    #expect(segment?.attributes["data-value"].flatMap(Double.init) == ReportFixtures.layerNs(backend, size, layer))
+                }
+            }
+        }
+        #expect(svg.texts(class: "legend-entry") == OverheadFigure.layerOrder)
+        #expect(svg.texts(class: "axis-title").contains("ns per frame"))
+    }
+
+    @Test func chartsAreSkippedWithoutTheirSuites() {
+        let names = Report.render([ReportInput(name: "m.json", document: ReportFixtures.meetingDocument())]).map(\.name)
+        #expect(names == ["report.md", "report.html", "meeting-realtime.svg", "meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg"])
+    }
+
+    @Test func logTicksCoverTheDataWithRoundNumbers() {
+        let (domain, ticks) = ChartScale.logTicks(low: 26.8, high: 3835)
+        #expect(domain.lowerBound <= 26.8 && domain.upperBound >= 3835)
+        #expect(ticks == [20, 50, 100, 200, 500, 1000, 2000, 5000])
+        let (_, linear) = ChartScale.linearTicks(low: 0.989, high: 1.051)
+        #expect(linear.first! <= 0.989 && linear.last! >= 1.051 && linear.count >= 4 && linear.count <= 9)
+    }
+}
+
+@Suite struct ReportPacedLatencyTests {
+    @Test func pacedRunsGetALatencyChartWithTheDeadline() throws {
+        var document = ReportFixtures.meetingDocument()
+        for index in document.measurements.indices {
+            let n = Double(document.measurements[index].participants!)
+            document.measurements[index].extra = [
+                "latencyP50Ms": 0.1 * n, "latencyP90Ms": 0.15 * n, "latencyP99Ms": 0.3 * n, "latencyP999Ms": 0.5 * n,
+                "latencyMaxMs": n, "deadlineMs": 20, "missedDeadlineFraction": 0,
+            ]
+        }
+        let files = Report.render([ReportInput(name: "paced.json", document: document)])
+        var charts: [String: XMLElements] = [:]
+        for mode in ["client", "meeting"] {
+            let text = try #require(files.first { $0.name == "meeting-latency-\(mode).svg" }).contents
+            let svg = try #require(XMLElements.parse(text))
+            charts[mode] = svg
+        }
+        for r in document.measurements {
+            let svg = try #require(charts[r.mode!])
+            let point = ReportChartTests.point(svg, ["backend": r.backend, "mode": r.mode!, "x": String(r.participants!)])
+            #expect(ReportChartTests.value(point, "y") == r.extra!["latencyP50Ms"])
+            #expect(ReportChartTests.value(point, "p99") == r.extra!["latencyP99Ms"])
+        }
+        for svg in charts.values {
+            #expect(svg.named("line").contains { $0.attributes["data-rule"] == "20" })
+            #expect(svg.texts(class: "legend-entry").contains("deadline (20 ms)"))
+            #expect(svg.texts(class: "axis-title").contains("latency (ms, p50, log scale)"))
+        }
+    }
+}

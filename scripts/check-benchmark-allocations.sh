@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Enforces the package-benchmark suites' 0-allocation thresholds: runs every AEAD and SFrame
+# seal/open benchmark and checks its p90 mallocCountTotal against the committed
+# Benchmarks/Thresholds/<target>.<name>.p90.json files ({"mallocCountTotal": 0}).
+#
+# Why the files: in package-benchmark 1.38.1 a threshold in a benchmark's configuration is an
+# allowed *deviation* from a reference value (a baseline, or a p90 thresholds file); with
+# no reference nothing is checked. `thresholds check` reads the reference from the files and
+# fails (exit 2) when any benchmark's p90 malloc count differs from 0 by more than the
+# configured absolute deviation, 0. Benchmarks without a file (the rekeys) are not checked.
+#
+# Usage: scripts/check-benchmark-allocations.sh [SCRATCH_PATH] [extra benchmark options]
+# e.g. scripts/check-benchmark-allocations.sh .build --filter 'openssl.*'
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${1:-.build}
+shift || true
+swift package --scratch-path "$scratch" --disable-sandbox benchmark thresholds check \
+    --path Benchmarks/Thresholds --no-progress "$@"
