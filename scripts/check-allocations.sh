@@ -25,10 +25,17 @@ grep -q 'InterleavedGroupO7measure' "$work/symbols.txt" \
     || { echo "error: InterleavedGroup.measure is not a separate function in the binary" >&2; exit 2; }
 
 status=0
-for count in ${FRAMEBENCH_ALLOCATION_COUNTS:-10000 100000}; do
+counts=${FRAMEBENCH_ALLOCATION_COUNTS:-10000 100000}
+# The two runs are independent and single-threaded: run them at once.
+pids=()
+for count in $counts; do
     valgrind --tool=memcheck --xtree-memory=full --xtree-memory-file="$work/xtree-$count.kcg" \
         "$work/framebench" frames --sizes 64,1200 --count "$count" --batch-size 10 --warmup 0 --json \
-        >/dev/null 2>"$work/valgrind-$count.txt"
+        >/dev/null 2>"$work/valgrind-$count.txt" &
+    pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || { echo "error: valgrind failed" >&2; cat "$work"/valgrind-*.txt >&2; exit 2; }; done
+for count in $counts; do
     # Inclusive allocated-block counts per function; "measure" is absent when it allocated nothing.
     measured=$(callgrind_annotate --inclusive=yes --threshold=100 "$work/xtree-$count.kcg" \
         | grep 'InterleavedGroupO7measure' | sed -E 's/\([^)]*\)//g' | awk '{ print $4 }' | tr -d , || true)

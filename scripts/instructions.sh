@@ -55,17 +55,27 @@ grep -q 'InterleavedGroupO7measure' "$work/symbols.txt" \
 
 sizes=(64 1200 16384)
 counts=(1000 5000)
+measure() {  # one callgrind run: frame size $1, $2 frames per case
+    local size=$1 n=$2
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg-$size-$n.out" \
+        '--toggle-collect=*InterleavedGroupO7measure*' \
+        "$work/framebench" frames --backend openssl --backend sodium --sizes "$size" --count "$n" \
+        --batch-size 100 --warmup 0 --no-reference --json >"$work/run-$size-$n.json" 2>"$work/valgrind-$size-$n.txt" \
+        || { cat "$work/valgrind-$size-$n.txt" >&2; return 1; }
+    callgrind_annotate --inclusive=yes --threshold=100 "$work/cg-$size-$n.out" 2>/dev/null \
+        | sed -E 's/\([^)]*\)//g' | grep -E '0A5LoopsO4(seal|open).*V_Tg5' >"$work/loops-$size-$n.txt" || true
+}
+# The runs are independent and each single-threaded: one per CPU at a time.
+jobs=$(nproc 2>/dev/null || echo 2)
+pids=()
 for size in "${sizes[@]}"; do
     for n in "${counts[@]}"; do
-        valgrind --tool=callgrind --callgrind-out-file="$work/cg-$size-$n.out" \
-            '--toggle-collect=*InterleavedGroupO7measure*' \
-            "$work/framebench" frames --backend openssl --backend sodium --sizes "$size" --count "$n" \
-            --batch-size 100 --warmup 0 --no-reference --json >"$work/run-$size-$n.json" 2>"$work/valgrind-$size-$n.txt" \
-            || { cat "$work/valgrind-$size-$n.txt" >&2; exit 2; }
-        callgrind_annotate --inclusive=yes --threshold=100 "$work/cg-$size-$n.out" 2>/dev/null \
-            | sed -E 's/\([^)]*\)//g' | grep -E '0A5LoopsO4(seal|open).*V_Tg5' >"$work/loops-$size-$n.txt" || true
+        while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 0.2; done
+        measure "$size" "$n" &
+        pids+=($!)
     done
 done
+for pid in "${pids[@]}"; do wait "$pid" || exit 2; done
 
 python3 - "$work" "$mode" "$baseline" "$tolerance" "$output" "$(valgrind --version)" "${sizes[*]}" "${counts[*]}" <<'EOF'
 import json, re, sys

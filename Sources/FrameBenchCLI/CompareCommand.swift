@@ -47,7 +47,6 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var options = ComparisonOptions()
-        options.resamples = 10_000
         if let threshold {
             guard let value = Double(threshold), value >= 0, value < 1000 else {
                 throw failure("--threshold: '\(threshold)' is not a percentage such as 3")

@@ -61,7 +61,7 @@ import Testing
         document.measurements[0].onCPUFraction = 0.9
         let markdown = Report.render([ReportInput(name: "slow.json", document: document)])[0].contents
         #expect(markdown.contains("slow.json was measured with a debug build"))
-        #expect(markdown.contains("1 of 24 measurements in slow.json ran with the measuring thread on the CPU less than 98 %"))
+        #expect(markdown.contains("1 of 24 measurements in slow.json ran with the measuring thread on the CPU less than 98\u{00A0}%"))
     }
 
     @Test func formatsNumbersReadably() {

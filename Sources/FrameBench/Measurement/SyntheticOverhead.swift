@@ -16,6 +16,12 @@
 /// against the monotonic clock (about 10 ms): make overheads before measuring, never
 /// inside a timed region. The resolution is one step, about a nanosecond.
 ///
+/// `N` ns is what the work takes on its own. Between frames, an out-of-order CPU runs part
+/// of the next frame's independent instructions while the chain completes, so the slowdown
+/// a frame sees is smaller — on the development VM, 32 ns of work made a 650 ns frame
+/// about 2.5 % slower, not 5 %. To inject a slowdown of a given size, measure what `N` adds
+/// and scale it, as `scripts/gate-selftest.sh` does.
+///
 /// ``none`` does no work and skips calibration; ``apply()`` on it is one call that
 /// returns at once. A loop that must not pay even that can branch on ``isNone`` once per
 /// batch, as the frames suite does.

@@ -19,7 +19,7 @@ protocol FrameWork: SendableMetatype {
 /// touched only by the thread that owns the seat.
 struct KeyringWork<Context: AEADContext & ~Copyable>: FrameWork {
     /// The keyrings, by seat. Seats without a participant are never reached.
-    let keyrings: UnsafeMutablePointer<ParticipantKeyring<Context>>
+    let keyrings: KeyringSlots<Context>
     /// Busy work after every seal and open (``SyntheticOverhead``; `none` normally).
     let overhead: SyntheticOverhead
 
@@ -33,7 +33,7 @@ struct KeyringWork<Context: AEADContext & ~Copyable>: FrameWork {
             start: output.baseAddress?.assumingMemoryBound(to: UInt8.self), count: output.count)
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var span = out.mutableSpan
-        let count = try keyrings[seat].seal(kind, plaintext: plain.span, metadata: none.span, into: &span)
+        let count = try keyrings.at(seat).pointee.seal(kind, plaintext: plain.span, metadata: none.span, into: &span)
         if !overhead.isNone { overhead.apply() }
         return count
     }
@@ -47,7 +47,7 @@ struct KeyringWork<Context: AEADContext & ~Copyable>: FrameWork {
             start: output.baseAddress?.assumingMemoryBound(to: UInt8.self), count: output.count)
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var span = out.mutableSpan
-        let opened = try keyrings[receiver].open(frame: sealed.span, metadata: none.span, into: &span)
+        let opened = try keyrings.at(receiver).pointee.open(frame: sealed.span, metadata: none.span, into: &span)
         if !overhead.isNone { overhead.apply() }
         return opened.plaintextCount
     }
@@ -73,4 +73,27 @@ struct NullWork: FrameWork {
     {
         frame.count &- Self.overhead
     }
+}
+
+/// Memory for one `ParticipantKeyring` per seat, each starting on its own cache line, so a
+/// thread sealing (which advances a sender's counter inside the keyring) never writes a
+/// line that holds another thread's keyring.
+struct KeyringSlots<Context: AEADContext & ~Copyable>: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let stride: Int
+
+    /// Room for `count` keyrings, uninitialised.
+    static func allocate(count: Int) -> KeyringSlots {
+        let stride = (MemoryLayout<ParticipantKeyring<Context>>.stride + 63) & ~63
+        let alignment = max(64, MemoryLayout<ParticipantKeyring<Context>>.alignment)
+        return KeyringSlots(base: .allocate(byteCount: max(count, 1) * stride, alignment: alignment), stride: stride)
+    }
+
+    /// `seat`'s keyring.
+    @inline(__always)
+    func at(_ seat: Int) -> UnsafeMutablePointer<ParticipantKeyring<Context>> {
+        (base + seat &* stride).assumingMemoryBound(to: ParticipantKeyring<Context>.self)
+    }
+
+    func deallocate() { base.deallocate() }
 }

@@ -59,13 +59,12 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
     private let failed = Atomic<Bool>(false)
     /// [0] slice release origin, [1] serial pause so far, [2] start, [3] end (monotonic ns).
     private let shared: UnsafeMutablePointer<UInt64>
-    private var preparedTick = -1
 
     var rekeyStats: RekeyStats? { serial?.rekeyStats }
 
     init(
         name: String, schedule: MeetingSchedule, mode: MeetingMode, threads: Int, blockTicks: Int, work: W,
-        serial: (any MeetingSerialWork)?, plaintext: UnsafeRawPointer
+        serial: (any MeetingSerialWork)?, slots: SlotArena, plaintext: UnsafeRawPointer
     ) {
         self.name = name
         self.schedule = schedule
@@ -75,7 +74,8 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
         self.work = work
         self.serial = serial
         self.plaintext = plaintext
-        slots = SlotArena(schedule: schedule, ticksInFlight: 2 * self.blockTicks)
+        precondition(slots.view.depth >= 2 * self.blockTicks, "slot ring too shallow for the block")
+        self.slots = slots
         barrier = SpinBarrier(parties: self.threads)
         logs = (0..<self.threads).map { _ in ThreadLog(ticks: schedule.ticks) }
         outputs = (0..<self.threads).map { _ in
@@ -116,8 +116,11 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
         failed.store(true, ordering: .relaxed)
     }
 
-    /// Thread 0's serial section, timed into the pause total.
+    /// Thread 0's serial section, timed into the pause total (its CPU time is kept out of
+    /// the thread's measured CPU time).
     private func serialSection(_ tick: Int, _ flags: UInt8, _ log: ThreadLog) {
+        let cpu = Clocks.threadCPUNanoseconds()
+        defer { log.excludedCPUNanoseconds &+= Clocks.threadCPUNanoseconds() &- cpu }
         let start = Clocks.monotonicNanoseconds()
         if let serial, !failed.load(ordering: .relaxed) {
             do {
@@ -187,7 +190,7 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
         let tickLength = UInt64(schedule.tickNanoseconds)
         let cpuStart = Clocks.threadCPUNanoseconds()
         var untimed = WorkTally()
-        if preparedTick != first { prepare(first, &untimed, log) }
+        prepare(first, &untimed, log)  // always: another runner may have used the shared slots
         var timed: UInt64 = 0
         for t in ticks {
             let release = shared[0] &+ UInt64(t &- first) &* tickLength
@@ -227,7 +230,8 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
 
     /// Client mode, untimed: seals the frames forwarded to the client at `tick`.
     private func prepare(_ tick: Int, _ tally: inout WorkTally, _ log: ThreadLog) {
-        preparedTick = tick
+        let cpu = Clocks.threadCPUNanoseconds()
+        defer { log.excludedCPUNanoseconds &+= Clocks.threadCPUNanoseconds() &- cpu }
         guard !failed.load(ordering: .relaxed) else { return }
         do {
             try MeetingLoops.sealForwarded(

@@ -32,7 +32,7 @@ extension MeetingKeyState where Context: ~Copyable {
             let own = leader.identity.index
             let keyringStart = Clocks.monotonicNanoseconds()
             if occupied[leaderSeat] && !joined.contains(leaderSeat) {
-                try keyrings[leaderSeat].rekey(to: key, participants: participants(of: leaderSeat, own, everyone))
+                try keyrings.at(leaderSeat).pointee.rekey(to: key, participants: participants(of: leaderSeat, own, everyone))
             } else {
                 try install(leaderSeat, own, key, everyone, tick)
             }
@@ -60,12 +60,12 @@ extension MeetingKeyState where Context: ~Copyable {
                     guard let share = shares[own] else { throw .malformedKeyShare("no key share for a participant") }
                     let start = Clocks.monotonicNanoseconds()
                     let fresh = !self.occupied[seat] || joined.contains(seat)
-                    let current = fresh ? 0 : self.keyrings[seat].epoch
+                    let current = fresh ? 0 : self.keyrings.at(seat).pointee.epoch
                     let received = try box.identity.accept(share: share, from: leaderKeys, currentEpoch: current)
                     if fresh {
                         try self.install(seat, own, received, everyone, tick)
                     } else {
-                        try self.keyrings[seat].rekey(to: received, participants: self.participants(of: seat, own, everyone))
+                        try self.keyrings.at(seat).pointee.rekey(to: received, participants: self.participants(of: seat, own, everyone))
                     }
                     scratch.elapsed[seat] = Clocks.monotonicNanoseconds() &- start
                 } catch {
@@ -106,8 +106,8 @@ extension MeetingKeyState where Context: ~Copyable {
             participant: index, meetingKey: key, participants: participants(of: seat, index, everyone),
             gracePeriod: grace, mediaTime: schedule.mediaTime(of: tick),
             receiverCapacity: receives ? 6 * (schedule.seats + 1) : 6)
-        if occupied[seat] { (keyrings + seat).deinitialize(count: 1) }
-        (keyrings + seat).initialize(to: keyring)
+        if occupied[seat] { keyrings.at(seat).deinitialize(count: 1) }
+        keyrings.at(seat).initialize(to: keyring)
         occupied[seat] = true
     }
 }

@@ -38,7 +38,7 @@ protocol MeetingSerialWork: AnyObject {
 /// keys; the others seal but never open, so they are keyed for their own streams only.
 final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork, @unchecked Sendable {
     /// The keyrings, by seat; initialised where ``occupied``.
-    let keyrings: UnsafeMutablePointer<ParticipantKeyring<Context>>
+    let keyrings: KeyringSlots<Context>
     var rekeyStats = RekeyStats()
     let schedule: MeetingSchedule
     let mode: MeetingMode
@@ -66,7 +66,7 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
         self.grace = gracePeriod
         self.rekeyThreads = mode == .client ? 1 : max(rekeyThreads, 1)
         meeting = Meeting(capacity: max(schedule.seats, Meeting.defaultCapacity))
-        keyrings = .allocate(capacity: max(schedule.seats, 1))
+        keyrings = .allocate(count: schedule.seats)
         occupied = .allocate(capacity: max(schedule.seats, 1))
         occupied.initialize(repeating: false)
         identities = []
@@ -79,7 +79,7 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
     }
 
     deinit {
-        for seat in 0..<schedule.seats where occupied[seat] { (keyrings + seat).deinitialize(count: 1) }
+        for seat in 0..<schedule.seats where occupied[seat] { keyrings.at(seat).deinitialize(count: 1) }
         keyrings.deallocate()
         occupied.deallocate()
     }
@@ -92,7 +92,7 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
     func serialSection(tick: Int, flags: UInt8) throws(MeetingSuiteError) {
         let time = schedule.mediaTime(of: tick)
         let start = Clocks.monotonicNanoseconds()
-        for seat in 0..<schedule.seats where occupied[seat] { keyrings[seat].advance(toMediaTime: time) }
+        for seat in 0..<schedule.seats where occupied[seat] { keyrings.at(seat).pointee.advance(toMediaTime: time) }
         if flags & ScheduleView.expiryFlag != 0 {
             rekeyStats.expiryNanoseconds.append(Clocks.monotonicNanoseconds() &- start)
         }
@@ -104,7 +104,7 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
                 guard let box = identities[event.seat] else { continue }
                 meeting.leave(box.identity.index)
                 identities[event.seat] = nil
-                if occupied[event.seat] { (keyrings + event.seat).deinitialize(count: 1) }
+                if occupied[event.seat] { keyrings.at(event.seat).deinitialize(count: 1) }
                 occupied[event.seat] = false
             case .join:
                 do {

@@ -72,18 +72,26 @@ struct MeetingRecordBuilder {
         record.mode = mode.rawValue
         record.threads = runner.logs.count
         record.paced = configuration.paced
-        record.realtimeFactor = wall > 0 ? mediaNanoseconds / Double(wall) : 0
+        // Paced, the work cannot finish before its media is released: the factor is media over
+        // max(wall, media), 1 when the machine keeps up and below 1 when it falls behind.
+        func factor(media: Double, wall: UInt64) -> Double {
+            let time = configuration.paced ? max(Double(wall), media) : Double(wall)
+            return time > 0 ? media / time : 0
+        }
+        record.realtimeFactor = factor(media: mediaNanoseconds, wall: wall)
         record.realtimeFactorSamples = slices.map {
-            $0.wallNanoseconds > 0 ? Double($0.ticks.count) * Double(schedule.tickNanoseconds) / Double($0.wallNanoseconds) : 0
+            factor(media: Double($0.ticks.count) * Double(schedule.tickNanoseconds), wall: $0.wallNanoseconds)
         }
         record.batches = totals.batchMeans.count
         record.warmupFrames = totals.warmupFrames
-        let cpu = runner.logs.reduce(UInt64(0)) { $0 &+ $1.cpuNanoseconds }
-        let threadWall = slices.reduce(UInt64(0)) { $0 &+ $1.wallNanoseconds &+ $1.serialNanoseconds } &* UInt64(runner.logs.count)
-        if mode == .meeting, threadWall > 0 { record.onCPUFraction = min(Double(cpu) / Double(threadWall), 1) }
+        // CPU time of the measured work over its busy (wall) time: below 1 when a thread was
+        // descheduled mid-phase. Rekeys and client mode's untimed seals are taken out.
+        let cpu = runner.logs.reduce(UInt64(0)) { $0 &+ ($1.cpuNanoseconds &- min($1.excludedCPUNanoseconds, $1.cpuNanoseconds)) }
+        if busy > 0 { record.onCPUFraction = min(Double(cpu) / busy, 1) }
         var extra: [String: Double] = [
             "mediaSeconds": mediaNanoseconds / 1e9, "busySeconds": busy / 1e9, "cpuSeconds": Double(cpu) / 1e9,
             "realtimeFactorPerCPUSecond": busy > 0 ? mediaNanoseconds / busy : 0,
+            "utilization": busy / (mediaNanoseconds * Double(runner.logs.count)),
             "seals": Double(totals.seals), "opens": Double(totals.opens), "sealedBytes": Double(sealedBytes()),
             "sealNsPerFrameP50": PercentileSummary(values: totals.sealMeans).p50,
             "openNsPerFrameP50": PercentileSummary(values: totals.openMeans).p50,

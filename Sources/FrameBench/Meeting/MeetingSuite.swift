@@ -16,9 +16,10 @@ public struct MeetingProgress: Sendable {
 ///
 /// Per case (participant count and mode):
 /// 1. the schedule is built (``MeetingScheduleBuilder``): every frame, forward and event;
-/// 2. per backend, the meeting is keyed (every participant's keyring) and its slots,
-///    logs and buffers are allocated; so is a runner with the crypto calls replaced by
-///    no-ops, which measures the harness alone;
+/// 2. the frame slots are allocated and written once (shared by the runners, which take
+///    turns); per backend, the meeting is keyed (every participant's keyring) and its logs
+///    and buffers are allocated; so is a runner with the crypto calls replaced by no-ops,
+///    which measures the harness alone;
 /// 3. each runs the warm-up ticks, then the measured ticks in ``MeetingSuiteConfiguration/repetitions``
 ///    slices, the runners taking turns slice by slice (the first one rotating), so drift
 ///    falls on all of them alike.
@@ -62,18 +63,20 @@ public enum MeetingSuite {
         let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
         let grace = Duration.milliseconds(configuration.model.gracePeriodMilliseconds)
 
+        progress("allocating slots", 0.02)
+        let slots = SlotArena(schedule: schedule, ticksInFlight: mode == .client ? 2 : 2 * configuration.blockTicks)
         var runners: [any MeetingSliceRunner] = []
         for backend in backends {
             progress("keying \(backend.info.name)", 0.05)
             runners.append(try makeRunner(
                 backend, schedule: schedule, mode: mode, configuration: configuration, overhead: overhead,
-                grace: grace, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+                grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
         }
         let harness: (any MeetingSliceRunner)? = configuration.measureHarness
             ? MeetingCaseRunner(
                 name: "harness", schedule: schedule, mode: mode, threads: configuration.threads,
                 blockTicks: configuration.blockTicks, work: NullWork(),
-                serial: nil, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
+                serial: nil, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
             : nil
         let all = runners + (harness.map { [$0] } ?? [])
 
@@ -97,7 +100,7 @@ public enum MeetingSuite {
     /// Opens `backend` into a generic function, so the loops run specialised for it.
     private static func makeRunner(
         _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, configuration: MeetingSuiteConfiguration,
-        overhead: SyntheticOverhead, grace: Duration, plaintext: UnsafeRawPointer
+        overhead: SyntheticOverhead, grace: Duration, slots: SlotArena, plaintext: UnsafeRawPointer
     ) throws(MeetingSuiteError) -> any MeetingSliceRunner {
         func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(MeetingSuiteError) -> any MeetingSliceRunner {
             let keys = try MeetingKeyState<Context>(
@@ -105,7 +108,8 @@ public enum MeetingSuite {
                 setupThreads: ProcessInfo.processInfo.activeProcessorCount)
             return MeetingCaseRunner(
                 name: Context.info.name, schedule: schedule, mode: mode, threads: configuration.threads,
-                blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead), serial: keys, plaintext: plaintext)
+                blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead), serial: keys, slots: slots,
+                plaintext: plaintext)
         }
         return try make(backend)
     }

@@ -4,26 +4,24 @@ import FrameCrypto
 /// *planes*, one per tick in flight, each with, per seat and stream, room for the largest
 /// frame that seat sends on that stream, sealed (header and tag included), and the sealed
 /// frame's length. Tick `t` uses plane `t mod depth`; with blocks of `b` ticks and a depth
-/// of at least `2b`, one block's planes can be written while the previous block's are
-/// still being opened.
+/// of `2b`, one block's planes can be written while the previous block's are still being
+/// opened.
 ///
 /// A seat's lengths and slots sit together, each on its own 64-byte cache lines, so the
-/// thread that seals a seat's frames writes memory no other thread writes. Slot bytes are
-/// left uninitialised (only what is written is ever read), so untouched capacity costs
-/// address space, not memory.
+/// thread that seals a seat's frames writes memory no other thread writes. All of it is
+/// written once when allocated, so no page is first touched (a page fault) while measuring.
+/// The runners of a case take turns and share one arena.
 final class SlotArena: @unchecked Sendable {
     /// The slots as the loops use them.
     let view: SlotView
     private let base: UnsafeMutableRawPointer
     private let table: UnsafeMutablePointer<Int>
 
-    /// Slots sized for `schedule`'s frames, for at least `ticksInFlight` ticks at once
-    /// (rounded up to a power of two).
+    /// Slots sized for `schedule`'s frames, for `ticksInFlight` (at least 2) ticks at once.
     init(schedule: MeetingSchedule, ticksInFlight: Int) {
         let streams = schedule.streams
         let seats = schedule.seats
-        var depth = 2
-        while depth < ticksInFlight { depth <<= 1 }
+        let depth = max(ticksInFlight, 2)
         func lines(_ bytes: Int) -> Int { (bytes + 63) & ~63 }
         // table: per seat its header offset, then per (seat, stream) slot offset and capacity.
         table = .allocate(capacity: seats + 2 * seats * streams)
@@ -40,8 +38,9 @@ final class SlotArena: @unchecked Sendable {
         }
         let planeBytes = max(offset, 64)
         base = .allocate(byteCount: depth * planeBytes, alignment: 4096)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: depth * planeBytes)
         view = SlotView(
-            base: base, table: UnsafePointer(table), seats: seats, streams: streams, planeBytes: planeBytes, mask: depth - 1)
+            base: base, table: UnsafePointer(table), seats: seats, streams: streams, planeBytes: planeBytes, depth: depth)
     }
 
     deinit {
@@ -49,8 +48,8 @@ final class SlotArena: @unchecked Sendable {
         table.deallocate()
     }
 
-    /// Planes in the ring.
-    var depth: Int { view.mask + 1 }
+    /// Bytes allocated (and touched).
+    var byteCount: Int { view.depth * view.planeBytes }
 }
 
 /// ``SlotArena`` seen through raw pointers: a plain value for the per-frame loops.
@@ -60,10 +59,10 @@ struct SlotView: @unchecked Sendable {
     let seats: Int
     let streams: Int
     let planeBytes: Int
-    let mask: Int
+    let depth: Int
 
     @inline(__always)
-    private func plane(_ tick: Int) -> UnsafeMutableRawPointer { base + (tick & mask) &* planeBytes }
+    private func plane(_ tick: Int) -> UnsafeMutableRawPointer { base + (tick % depth) &* planeBytes }
 
     /// Where `seat`'s sealed `stream` frame of `tick` goes, at full capacity.
     @inline(__always)

@@ -25,6 +25,9 @@ final class ThreadLog: @unchecked Sendable {
     var untimedSeals = 0
     /// This thread's CPU time over the slices it ran.
     var cpuNanoseconds: UInt64 = 0
+    /// The part of ``cpuNanoseconds`` spent outside the measured work: rekeys, and in
+    /// client mode the untimed sealing of the frames the client receives.
+    var excludedCPUNanoseconds: UInt64 = 0
     /// The first error this thread met.
     var error: MeetingSuiteError?
 

@@ -20,7 +20,7 @@ enum ComparisonFigure {
         }
         let title = "\(comparison.candidateName) against \(comparison.baselineName)"
         let percent = ReportFormat.short(report.threshold * 100)
-        let caption = "One row per measurement in both runs. Dot: candidate median / baseline median (right of 1 is slower); whisker: its \(level) % bootstrap interval (\(report.resamples) resamples, the statistics of `framebench compare`). A Swift case with the C reference on both sides is judged on its Swift/C ratio, so machine drift cancels; its C reference is then a control (hollow, not judged; pinned to the edge with its value when beyond the scale). Red: a regression, more than \(percent) % slower with an interval above 1; green: an improvement by the same rule; grey: neither. Shaded: within ±\(percent) %."
+        let caption = "One row per measurement in both runs. Dot: candidate median / baseline median (right of 1 is slower); whisker: its \(level)\u{00A0}% bootstrap interval (\(report.resamples) resamples, the statistics of `framebench compare`). A Swift case with the C reference on both sides is judged on its Swift/C ratio, so machine drift cancels; its C reference is then a control (hollow, not judged; pinned to the edge with its value when beyond the scale). Red: a regression, more than \(percent)\u{00A0}% slower with an interval above 1; green: an improvement by the same rule; grey: neither. Shaded: within ±\(percent)\u{00A0}%."
         return ReportFigure(file: file, title: title, caption: caption,
                             svgFile: svg(cases, report: report, title: title, standalone: true),
                             svgInline: svg(cases, report: report, title: title, standalone: false), table: table)

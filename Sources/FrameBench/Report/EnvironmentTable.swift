@@ -60,7 +60,7 @@ enum EnvironmentTable {
         }
         let busy = input.document.measurements.filter { ($0.onCPUFraction ?? 1) < 0.98 }
         if !busy.isEmpty {
-            out.append("\(busy.count) of \(input.document.measurements.count) measurements in \(input.name) ran with the measuring thread on the CPU less than 98 % of the time: the machine was busy, and those numbers deserve suspicion.")
+            out.append("\(busy.count) of \(input.document.measurements.count) measurements in \(input.name) ran with the measuring thread on the CPU less than 98\u{00A0}% of the time: the machine was busy, and those numbers deserve suspicion.")
         }
         if input.document.configuration.extra?.keys.contains(where: { $0.hasPrefix("syntheticOverhead") }) == true {
             out.append("\(input.name) was run with a synthetic overhead added to every frame, to test a regression gate: do not report its numbers.")

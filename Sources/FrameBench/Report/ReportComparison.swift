@@ -54,8 +54,8 @@ struct ReportComparison: Sendable {
         if unmatched > 0 { text += " (\(unmatched) in only one run, not compared)" }
         let improvements = report.cases.filter { $0.verdict == .improvement }.count
         text += ". **\(report.regressionCount) regression\(report.regressionCount == 1 ? "" : "s")**, \(improvements) improvement\(improvements == 1 ? "" : "s")"
-        text += " (threshold \(ReportFormat.short(report.threshold * 100)) %, interval at \(ReportFormat.short(report.caseConfidence * 100)) % per case: "
-        text += "a \(ReportFormat.short((1 - report.caseConfidence) * Double(max(gated, 1)) * 100)) % family-wide chance of a false alarm)."
+        text += " (threshold \(ReportFormat.short(report.threshold * 100))\u{00A0}%, interval at \(ReportFormat.short(report.caseConfidence * 100))\u{00A0}% per case: "
+        text += "a \(ReportFormat.short((1 - report.caseConfidence) * Double(max(gated, 1)) * 100))\u{00A0}% family-wide chance of a false alarm)."
         if let worst = report.regressions.max(by: { $0.judged.change < $1.judged.change }) {
             text += " Largest regression: \(Self.label(worst.key)), \(ReportFormat.percentChange(worst.judged.interval.ratio))."
         }

@@ -25,7 +25,7 @@ public struct RunJob: Sendable {
         c.backends = backends
         c.seed = seed
         c.frameSizes = [64, 1200, 65536]
-        c.length = .seconds(quick ? 0.1 : 0.5)
+        c.length = .seconds(quick ? 0.1 : 1)
         c.warmupSeconds = quick ? 0.05 : 0.1
         c.repetitions = quick ? 10 : 20
         return c
@@ -38,7 +38,7 @@ public struct RunJob: Sendable {
         sweep.seed = seed
         sweep.participants = quick ? [2, 25, 200] : [2, 10, 50, 100, 200]
         sweep.modes = [.client, .meeting]
-        sweep.seconds = quick ? 1 : 3
+        sweep.seconds = quick ? 1 : 5
         sweep.warmupSeconds = quick ? 0.2 : 0.5
         sweep.repetitions = quick ? 5 : 10
         var threaded = sweep
