@@ -81,9 +81,13 @@ struct FramesCommand: ParsableCommand {
         } catch {
             throw failure("measurement failed: \(error)", code: CLIExit.failed)
         }
+        var run = configuration.runConfiguration(backendNames: backendNames)
+        if configuration.syntheticOverheadNanoseconds > 0 {
+            // The calibration is per process and already done: this is the work the run applied.
+            run.extra?["syntheticOverheadSteps"] = String(SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds).steps)
+        }
         let document = ResultsDocument(
-            createdAt: createdAt, environment: environment,
-            configuration: configuration.runConfiguration(backendNames: backendNames), measurements: records)
+            createdAt: createdAt, environment: environment, configuration: run, measurements: records)
 
         if json {
             standardError(FramesReport.table(records))

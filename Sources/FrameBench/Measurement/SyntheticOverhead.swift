@@ -13,7 +13,7 @@
 /// overlap steps and the cost grows linearly with the step count; it touches no memory,
 /// so it does not disturb the caches the measured code uses. The steps per nanosecond are
 /// calibrated once per process, the first time an overhead other than ``none`` is made,
-/// against the monotonic clock (about 10 ms): make overheads before measuring, never
+/// against the monotonic clock (about 5 ms): make overheads before measuring, never
 /// inside a timed region. The resolution is one step, about a nanosecond.
 ///
 /// `N` ns is what the work takes on its own. Between frames, an out-of-order CPU runs part
@@ -40,7 +40,7 @@ public struct SyntheticOverhead: Sendable, Equatable {
     public let steps: Int
 
     /// About `nanoseconds` of busy work per ``apply()``; 0 or less is ``none``.
-    /// The first non-zero overhead made in a process calibrates the work (about 10 ms).
+    /// The first non-zero overhead made in a process calibrates the work (about 5 ms).
     public init(nanoseconds: Int) {
         guard nanoseconds > 0 else {
             self.init(nanoseconds: 0, steps: 0)
@@ -87,17 +87,18 @@ enum SyntheticOverheadCalibration {
         if x == seed { fatalError("SyntheticOverhead: the busy loop returned to its seed") }
     }
 
-    /// Finds a step count that takes at least 1 ms, then takes the fastest of five timed
-    /// runs of it (the fastest is the run least disturbed by other work).
+    /// Finds a step count that takes at least 100 µs, then takes the fastest of 50 timed
+    /// runs of it (about 5 ms): runs that short mostly fit between two preemptions even on a
+    /// busy machine, and the fastest is the one no other work disturbed.
     static func calibrate() -> Double {
-        var steps = 1 << 12
+        var steps = 1 << 10
         while true {
             let ns = time(steps: steps)
-            if ns >= 1_000_000 || steps >= 1 << 30 { break }
+            if ns >= 100_000 || steps >= 1 << 30 { break }
             steps *= 2
         }
         var fastest = UInt64.max
-        for _ in 0..<5 { fastest = min(fastest, time(steps: steps)) }
+        for _ in 0..<50 { fastest = min(fastest, time(steps: steps)) }
         return Double(steps) / Double(max(fastest, 1))
     }
 

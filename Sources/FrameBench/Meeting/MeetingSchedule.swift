@@ -1,7 +1,12 @@
 /// A roster change during a meeting case.
 public struct MeetingEvent: Sendable, Equatable {
     /// Leave or join.
-    public enum Kind: String, Sendable { case leave, join }
+    public enum Kind: String, Sendable {
+        /// A participant leaves: its seat is empty until a join.
+        case leave
+        /// A new participant (a new index) takes an empty seat.
+        case join
+    }
     /// The tick it happens in: a leaver sends and receives nothing from this tick on; a
     /// joiner sends and receives from the next tick. The rekey runs between this tick's
     /// seal phase and its open phase, so frames sealed under the old epoch are opened
