@@ -20,7 +20,7 @@ import FrameCrypto
 
 /// The frame sizes measured: tiny, an Opus packet, a video slice near the MTU, and up to a
 /// large keyframe.
-let frameSizes = [16, 64, 160, 1200, 4096, 16384, 65536, 262144]
+let frameSizes = [16, 64, 100, 160, 1200, 4096, 16384, 65536, 262144]
 
 let benchmarks: @Sendable () -> Void = {
     for backend in BackendRegistry.available {
