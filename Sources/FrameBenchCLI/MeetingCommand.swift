@@ -34,7 +34,7 @@ struct MeetingCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seconds of media measured per case (default: 3).")
     var seconds: String?
 
-    @Option(parsing: .unconditional, help: "Worker threads for meeting mode (default: 1).")
+    @Option(parsing: .unconditional, help: "Worker threads for meeting mode; a list (1,2) runs each, interleaved (default: 1).")
     var threads: String?
 
     @Option(name: .customLong("block-ticks"), parsing: .unconditional,
@@ -160,7 +160,11 @@ struct MeetingCommand: ParsableCommand {
         }
         if let seconds { c.seconds = try number(seconds, "--seconds") }
         if let warmup { c.warmupSeconds = try number(warmup, "--warmup") }
-        if let threads { c.threads = try integer(threads, "--threads") }
+        if let threads {
+            let counts = try integers(threads, "--threads", "thread count")
+            c.threads = counts[0]
+            c.alsoThreads = Array(counts.dropFirst())
+        }
         if let repetitions { c.repetitions = try integer(repetitions, "--repetitions") }
         if let blockTicks { c.blockTicks = try integer(blockTicks, "--block-ticks") }
         if let syntheticOverhead { c.syntheticOverheadNanoseconds = try integer(syntheticOverhead, "--synthetic-overhead-ns") }

@@ -8,14 +8,15 @@ struct RunCommand: ParsableCommand {
         abstract: "The default job: a sweep of the frames and meeting suites over every available backend.",
         discussion: """
             Frames: each backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference. \
-            Meeting: each backend × 2–200 participants × client and meeting mode, unpaced; 200 \
-            participants again on 2 threads; one paced 50-participant meeting. A few minutes; \
+            Meeting: each backend × 2–200 participants × client and meeting mode, unpaced, the \
+            200-participant meeting on 1 and 2 threads interleaved; one paced 50-participant \
+            meeting. About a minute; \
             --quick takes under one. A progress bar goes to stderr, a summary to stdout, and the \
             results to results/run-<UTC time>.json and .csv (or --output), written atomically. \
             Exits 2 on bad input, before measuring.
             """)
 
-    @Flag(help: "The under-a-minute variant: shorter cases, fewer participant counts.")
+    @Flag(help: "The half-a-minute variant: shorter cases, fewer participant counts.")
     var quick = false
 
     @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")

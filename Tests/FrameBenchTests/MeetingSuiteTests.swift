@@ -33,14 +33,18 @@ import Testing
         #expect(record.extra?["rekeys"] == 2 && record.extra?["rekeyClientMs"] != nil)
     }
 
-    @Test func twoThreadsDoExactlyTheWorkOfOne() throws {
+    @Test func twoThreadsDoExactlyTheWorkOfOneInTheSameCase() throws {
         var c = MeetingFixtures.configuration(seconds: 0.4, churn: 2)
-        let one = try #require(try MeetingSuite.runCase(participants: 9, mode: .meeting, backends: [backend], configuration: c).first)
-        c.threads = 2
-        let two = try #require(try MeetingSuite.runCase(participants: 9, mode: .meeting, backends: [backend], configuration: c).first)
-        #expect(two.threads == 2 && one.threads == 1)
+        c.alsoThreads = [2]
+        let records = try MeetingSuite.runCase(participants: 9, mode: .meeting, backends: [backend], configuration: c)
+        try #require(records.count == 2)
+        let (one, two) = (records[0], records[1])
+        #expect(one.threads == 1 && two.threads == 2)
         #expect(two.extra?["seals"] == one.extra?["seals"] && two.extra?["opens"] == one.extra?["opens"])
         #expect(two.bytes == one.bytes && two.extra?["oldEpochOpens"] == one.extra?["oldEpochOpens"])
+        #expect(two.extra?["harnessShare"] != nil && two.extra?["threadEfficiency"] != nil)
+        let client = try MeetingSuite.runCase(participants: 9, mode: .client, backends: [backend], configuration: c)
+        #expect(client.count == 1 && client[0].threads == 1)
     }
 
     @Test func oldEpochFramesOpenOnlyThanksToTheGracePeriod() throws {
@@ -111,6 +115,8 @@ import Testing
         #expect(rejects { $0.backends = ["nope"] })
         #expect(rejects { $0.modes = [.client]; $0.threads = 2 })
         #expect(rejects { $0.threads = 0 })
+        #expect(rejects { $0.alsoThreads = [1] })
+        #expect(rejects { $0.alsoThreads = [65] })
         #expect(rejects { $0.seconds = 0 })
         #expect(rejects { $0.model.galleryLayer = 3 })
         #expect(rejects { $0.model.loudest = 0 })

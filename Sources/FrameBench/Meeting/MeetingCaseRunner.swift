@@ -12,6 +12,8 @@ struct SliceResult: Sendable {
     var serialNanoseconds: UInt64
     /// Preemptions of the process during the slice.
     var involuntaryContextSwitches: Int
+    /// Host steal time during the slice, all CPUs (``HostSteal``).
+    var stealNanoseconds: UInt64
 }
 
 /// A case's runner for one backend (or for the harness alone), reached once per slice.
@@ -95,6 +97,7 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
     func runSlice(_ ticks: Range<Int>, paced: Bool) throws(MeetingSuiteError) -> SliceResult {
         failed.store(false, ordering: .relaxed)
         let usage = Clocks.processUsage()
+        let steal = HostSteal.nanoseconds()
         shared[0] = Clocks.monotonicNanoseconds() &+ (paced ? 2_000_000 : 0)
         shared[1] = 0
         let wall: UInt64
@@ -108,7 +111,8 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
         if let error = logs.lazy.compactMap(\.error).first { throw error }
         return SliceResult(
             ticks: ticks, wallNanoseconds: wall, serialNanoseconds: shared[1],
-            involuntaryContextSwitches: Clocks.processUsage().since(usage).involuntaryContextSwitches)
+            involuntaryContextSwitches: Clocks.processUsage().since(usage).involuntaryContextSwitches,
+            stealNanoseconds: HostSteal.nanoseconds() &- steal)
     }
 
     private func fail(_ log: ThreadLog, _ error: MeetingSuiteError) {

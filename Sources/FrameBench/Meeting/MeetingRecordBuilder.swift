@@ -97,6 +97,7 @@ struct MeetingRecordBuilder {
             "openNsPerFrameP50": PercentileSummary(values: totals.openMeans).p50,
             "keyframes": Double(totals.keyframes), "oldEpochOpens": Double(totals.oldEpochOpens),
             "involuntaryContextSwitches": Double(slices.reduce(0) { $0 + $1.involuntaryContextSwitches }),
+            "stealSeconds": Double(slices.reduce(UInt64(0)) { $0 &+ $1.stealNanoseconds }) / 1e9,
         ]
         if mode == .meeting, wall > 0 {
             let threads = Double(runner.logs.count)

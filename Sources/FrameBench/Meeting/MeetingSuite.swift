@@ -65,20 +65,26 @@ public enum MeetingSuite {
 
         progress("allocating slots", 0.02)
         let slots = SlotArena(schedule: schedule, ticksInFlight: mode == .client ? 2 : 2 * configuration.blockTicks)
+        // Meeting mode may run at several thread counts, interleaved like the backends, so a
+        // speed-up compares slices run side by side rather than runs minutes apart.
+        let threadCounts = mode == .meeting ? configuration.threadCounts : [1]
         var runners: [any MeetingSliceRunner] = []
-        for backend in backends {
-            progress("keying \(backend.info.name)", 0.05)
-            runners.append(try makeRunner(
-                backend, schedule: schedule, mode: mode, configuration: configuration, overhead: overhead,
-                grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+        var harnesses: [Int: any MeetingSliceRunner] = [:]
+        for threads in threadCounts {
+            for backend in backends {
+                progress("keying \(backend.info.name)\(threads > 1 ? " for \(threads) threads" : "")", 0.05)
+                runners.append(try makeRunner(
+                    backend, schedule: schedule, mode: mode, threads: threads, configuration: configuration,
+                    overhead: overhead, grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+            }
+            if configuration.measureHarness {
+                harnesses[threads] = MeetingCaseRunner(
+                    name: "harness", schedule: schedule, mode: mode, threads: threads,
+                    blockTicks: configuration.blockTicks, work: NullWork(),
+                    serial: nil, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
+            }
         }
-        let harness: (any MeetingSliceRunner)? = configuration.measureHarness
-            ? MeetingCaseRunner(
-                name: "harness", schedule: schedule, mode: mode, threads: configuration.threads,
-                blockTicks: configuration.blockTicks, work: NullWork(),
-                serial: nil, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
-            : nil
-        let all = runners + (harness.map { [$0] } ?? [])
+        let all = runners + threadCounts.compactMap { harnesses[$0] }
 
         if schedule.warmupTicks > 0 {
             for runner in all { _ = try runner.runSlice(0..<schedule.warmupTicks, paced: false) }
@@ -89,25 +95,29 @@ public enum MeetingSuite {
             progress("measuring slice \(i + 1)/\(slices.count)", 0.1 + 0.9 * Double(i) / Double(slices.count))
             for k in 0..<all.count {
                 let r = (k + i) % all.count
-                results[r].append(try all[r].runSlice(slice, paced: configuration.paced && all[r] !== harness))
+                // The harness runs unpaced: it measures cost, not latency.
+                results[r].append(try all[r].runSlice(slice, paced: configuration.paced && r < runners.count))
             }
         }
         let builder = MeetingRecordBuilder(schedule: schedule, configuration: configuration, participants: n, mode: mode)
-        let harnessTotals = harness.map { builder.totals($0.logs) }
-        return runners.indices.map { builder.record(runners[$0], slices: results[$0], harness: harnessTotals) }
+        let harnessTotals = harnesses.mapValues { builder.totals($0.logs) }
+        return runners.indices.map {
+            builder.record(runners[$0], slices: results[$0], harness: harnessTotals[runners[$0].logs.count])
+        }
     }
 
     /// Opens `backend` into a generic function, so the loops run specialised for it.
     private static func makeRunner(
-        _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, configuration: MeetingSuiteConfiguration,
-        overhead: SyntheticOverhead, grace: Duration, slots: SlotArena, plaintext: UnsafeRawPointer
+        _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, threads: Int,
+        configuration: MeetingSuiteConfiguration, overhead: SyntheticOverhead, grace: Duration, slots: SlotArena,
+        plaintext: UnsafeRawPointer
     ) throws(MeetingSuiteError) -> any MeetingSliceRunner {
         func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(MeetingSuiteError) -> any MeetingSliceRunner {
             let keys = try MeetingKeyState<Context>(
-                schedule: schedule, mode: mode, gracePeriod: grace, rekeyThreads: configuration.threads,
+                schedule: schedule, mode: mode, gracePeriod: grace, rekeyThreads: threads,
                 setupThreads: ProcessInfo.processInfo.activeProcessorCount)
             return MeetingCaseRunner(
-                name: Context.info.name, schedule: schedule, mode: mode, threads: configuration.threads,
+                name: Context.info.name, schedule: schedule, mode: mode, threads: threads,
                 blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead), serial: keys, slots: slots,
                 plaintext: plaintext)
         }

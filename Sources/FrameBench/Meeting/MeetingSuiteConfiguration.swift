@@ -19,6 +19,10 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     public var warmupSeconds: Double = 0.5
     /// Worker threads in `meeting` mode (participants are partitioned over them).
     public var threads = 1
+    /// Further thread counts for `meeting` mode, run in the same cases, interleaved slice by
+    /// slice with the others (so a speed-up compares slices run side by side); each gives
+    /// its own records. Client mode ignores them.
+    public var alsoThreads: [Int] = []
     /// Unpaced meeting mode: ticks processed together, each phase seat by seat: 10
     /// (100 ms of media). One process simulating N clients would otherwise touch every
     /// receiver's keys once per tick, each time from a cold cache, which no real client
@@ -71,7 +75,8 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
         guard Set(modes).count == modes.count else { throw invalid("a mode is listed twice") }
         guard seconds > 0, seconds <= 3600 else { throw invalid("seconds of media per case must be more than 0 and at most 3600, not \(seconds)") }
         guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s of media") }
-        guard (1...64).contains(threads) else { throw invalid("threads must be 1 to 64, not \(threads)") }
+        for t in threadCounts where !(1...64).contains(t) { throw invalid("threads must be 1 to 64, not \(t)") }
+        guard Set(threadCounts).count == threadCounts.count else { throw invalid("a thread count is listed twice") }
         if threads > 1, modes.contains(.client) {
             throw invalid("--threads spreads the whole meeting's work; client mode is one participant's work on one thread")
         }
@@ -90,6 +95,9 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
         guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
         return chosen
     }
+
+    /// Every thread count of a meeting-mode case: ``threads``, then ``alsoThreads``.
+    var threadCounts: [Int] { [threads] + alsoThreads }
 
     /// Measured ticks per case.
     var measuredTicks: Int { max(1, Int((seconds * 1000 / Double(model.tickMilliseconds)).rounded())) }
@@ -136,7 +144,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
         var extra: [String: String] = [
             "participants": participants.map(String.init).joined(separator: ","),
             "modes": modes.map(\.rawValue).joined(separator: ","),
-            "paced": String(paced), "threads": String(threads), "blockTicks": String(paced ? 1 : blockTicks),
+            "paced": String(paced), "threads": threadCounts.map(String.init).joined(separator: ","), "blockTicks": String(paced ? 1 : blockTicks),
             "warmupMediaSeconds": String(warmupSeconds),
             "unmuted": String(m.unmuted), "loudest": m.loudest.map(String.init) ?? "all",
             "galleryTiles": String(m.galleryTiles), "galleryLayer": String(m.galleryLayer),
