@@ -6,7 +6,7 @@ public enum ResultsCSV {
         "suite", "implementation", "backend", "operation", "frameSize", "participants", "mode",
         "frames", "bytes", "seconds", "framesPerSecond", "bytesPerSecond", "batchSize", "batches",
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
-        "realtimeFactor", "referenceRatio", "onCPUFraction",
+        "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced",
     ]
 
     /// The CSV text, ending in a newline.
@@ -19,7 +19,8 @@ public enum ResultsCSV {
                 m.mode ?? "", String(m.frames), String(m.bytes), text(m.seconds), text(m.framesPerSecond),
                 text(m.bytesPerSecond), text(m.batchSize), text(m.batches),
                 text(p.p50), text(p.p90), text(p.p99), text(p.p999), text(p.max), text(p.mean),
-                text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction),
+                text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction), text(m.threads),
+                m.paced.map { String($0) } ?? "",
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }
