@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.4"),
+        // AES.GCM over BoringSSL: the third backend, `swift-crypto`.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -42,8 +44,20 @@ let package = Package(
         // The core: AES-256-GCM backends behind one protocol.
         .target(
             name: "FrameCrypto",
-            dependencies: ["COpenSSL", "CSodium"],
-            swiftSettings: strict
+            dependencies: [
+                "COpenSSL",
+                "CSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict,
+            plugins: ["DependencyVersions"]
+        ),
+
+        // Writes the resolved versions of dependencies that report none at run time
+        // (swift-crypto) into the target that uses them.
+        .plugin(
+            name: "DependencyVersions",
+            capability: .buildTool()
         ),
 
         // The harness: verification, workloads, measurement, results.

@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
             200-participant meeting on 1 and 2 threads interleaved; one paced 50-participant \
             meeting. About a minute; \
             --quick takes under one. A progress bar goes to stderr, a summary to stdout, and the \
-            results to results/run-<UTC time>.json and .csv (or --output), written atomically. \
+            results to results/run-<UTC time>.json and .csv (or --output), written atomically, \
+            with a report (report.html, report.md and SVG charts) in results/run-<UTC time>-report/. \
             Exits 2 on bad input, before measuring.
             """)
 
@@ -31,8 +32,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
     var output: String?
 
-    @Flag(help: "Overwrite existing output files.")
+    @Flag(help: "Overwrite existing output files (and the report directory beside them).")
     var force = false
+
+    @Flag(help: "Do not write the report (Markdown, SVG charts, HTML) beside the results.")
+    var noReport = false
 
     func run() throws {
         if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
@@ -51,6 +55,9 @@ struct RunCommand: ParsableCommand {
         if !json {
             do {
                 destination = try ResultsFile.prepare(path: output, suite: "run", force: force)
+                if let destination, !noReport {
+                    try Report.checkDestination(Report.defaultDirectory(forResultsAt: destination.jsonPath), force: force)
+                }
             } catch {
                 throw failure("\(error)")
             }
@@ -88,6 +95,14 @@ struct RunCommand: ParsableCommand {
                 throw failure("\(error)", code: CLIExit.failed)
             }
             print("results: \(destination.jsonPath), \(destination.csvPath)")
+            if !noReport {
+                do {
+                    let report = try Report.write(document: document, resultsPath: destination.jsonPath, force: force)
+                    print("report:  \(report.html) (and report.md, \(report.charts.count) SVG charts in \(report.directory))")
+                } catch {
+                    throw failure("the results are saved, but the report could not be written: \(error)", code: CLIExit.failed)
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 /// One measured case as `framebench compare` matches it between two sets of runs: the
-/// same suite, implementation, backend, operation, frame size or participants, and mode.
+/// same suite, implementation, backend, operation, frame size or participants, mode, thread
+/// count and pacing (a 2-thread or paced measurement is never compared with a 1-thread or
+/// unpaced one).
 public struct CaseKey: Sendable, Hashable, Codable, Comparable {
     /// `frames` or `meeting`.
     public var suite: String
@@ -15,6 +17,10 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
     public var participants: Int?
     /// The meeting's mode (meeting suite).
     public var mode: String?
+    /// Worker threads, when the record says (`nil` and 1 are the same case).
+    public var threads: Int?
+    /// Whether the meeting ran paced (`nil` and `false` are the same case).
+    public var paced: Bool?
 
     /// The key of `record`.
     public init(_ record: MeasurementRecord) {
@@ -25,6 +31,8 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
         frameSize = record.frameSize
         participants = record.participants
         mode = record.mode
+        threads = record.threads.flatMap { $0 == 1 ? nil : $0 }
+        paced = record.paced == true ? true : nil
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
@@ -34,6 +42,8 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if let frameSize { parts.append("\(frameSize) B") }
         if let participants { parts.append("\(participants) participants") }
         if let mode { parts.append(mode) }
+        if let threads { parts.append("\(threads) threads") }
+        if paced == true { parts.append("paced") }
         return parts.joined(separator: " ")
     }
 
@@ -42,6 +52,7 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
             (k.suite, k.frameSize ?? k.participants ?? -1, k.operation ?? "", k.backend,
              k.implementation == "swift" ? "" : k.implementation, k.mode ?? "")
         }
-        return tuple(a) < tuple(b)
+        if tuple(a) != tuple(b) { return tuple(a) < tuple(b) }
+        return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
     }
 }

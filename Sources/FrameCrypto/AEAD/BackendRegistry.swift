@@ -4,10 +4,13 @@
 /// ``AEADBackend`` from here.
 public enum BackendRegistry {
     /// Every backend, in the order reports list them: the default set, each library
-    /// driven the way a performance-minded client would.
+    /// driven the way a performance-minded client would — except `swift-crypto`, which
+    /// is driven through its public API as Swift developers call it, and allocates per
+    /// frame (``SwiftCryptoContext``).
     public static let all: [AEADBackend] = [
         OpenSSLContext.self,
         SodiumContext.self,
+        SwiftCryptoContext.self,
     ]
 
     /// Variants that drive a library the way many real clients do, to show what the
