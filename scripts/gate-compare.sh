@@ -18,13 +18,16 @@
 #   --runs K         runs per side (default 3; 3 or more lets the bootstrap see run-to-run spread)
 #   --out DIR        where the results go (default: a new temporary directory, kept)
 #   --threshold PCT  passed to compare (default: compare's, 3)
-#   -- ...           frames options (default: --sizes 64,1200,16384 --seconds 0.25 --warmup 0.1)
+#   -- ...           frames options (default: --backend openssl --backend sodium
+#                    --sizes 64,1200,16384 --seconds 0.25 --warmup 0.1). swift-crypto is left
+#                    out by default: it has no C reference, so it could only be judged on
+#                    absolute ns/frame, which drifts on a shared machine.
 set -euo pipefail
 
-[ $# -ge 2 ] || { sed -n '2,20p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,23p' "$0" >&2; exit 2; }
 baseline=$1 candidate=$2; shift 2
 runs=3 out="" compare_args=()
-frames_args=(--sizes 64,1200,16384 --seconds 0.25 --warmup 0.1)
+frames_args=(--backend openssl --backend sodium --sizes 64,1200,16384 --seconds 0.25 --warmup 0.1)
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=$2; shift 2 ;;

@@ -38,6 +38,11 @@ struct FramesCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Fixed frames per timed batch instead of calibrating to ~20 µs.")
     var batchSize: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: "Thread counts, comma-separated, or 'max' for 1 to the number of CPUs (default: 1). Counts above 1 add a scaling measurement: each Swift case on N threads at once, each with its own contexts, interleaved with 1 thread; records give aggregate throughput, speed-up and efficiency.")
+    var threads: String?
+
     @Flag(help: "Print the results document to stdout instead of writing files.")
     var json = false
 
@@ -73,11 +78,12 @@ struct FramesCommand: ParsableCommand {
             }
         }
 
+        let stop = SignalStop.install()
         let environment = RunEnvironment.current()
         let createdAt = ISO8601DateFormatter().string(from: Date())
         let records: [MeasurementRecord]
         do {
-            records = try FramesSuite.run(configuration) { line in standardError("frames: \(line)") }
+            records = try FramesSuite.run(configuration, stop: stop) { line in standardError("frames: \(line)") }
         } catch {
             throw failure("measurement failed: \(error)", code: CLIExit.failed)
         }
@@ -86,12 +92,18 @@ struct FramesCommand: ParsableCommand {
             // The calibration is per process and already done: this is the work the run applied.
             run.extra?["syntheticOverheadSteps"] = String(SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds).steps)
         }
-        let document = ResultsDocument(
+        var document = ResultsDocument(
             createdAt: createdAt, environment: environment, configuration: run, measurements: records)
+        document.peakRSSBytes = PeakMemory.residentBytes()
+        if stop.skippedWork, let interrupted = stop.signalName {
+            document.markIncomplete(interruptedBy: interrupted)
+            standardError("INCOMPLETE: stopped by \(interrupted); only the groups finished before are recorded")
+        }
 
         if json {
             standardError(FramesReport.table(records))
             FileHandle.standardOutput.write(try ResultsFile.encode(document))
+            if let status = stop.exitStatus { throw ExitCode(status) }
             return
         }
         print(FramesReport.table(records))
@@ -101,8 +113,9 @@ struct FramesCommand: ParsableCommand {
             } catch {
                 throw failure("\(error)", code: CLIExit.failed)
             }
-            print("results: \(destination.jsonPath), \(destination.csvPath)")
+            print("results\(document.isComplete ? "" : " (incomplete)"): \(destination.jsonPath), \(destination.csvPath)")
         }
+        if let status = stop.exitStatus { throw ExitCode(status) }
     }
 
     /// The suite configuration from the options; any bad value is a usage error (exit 2).
@@ -152,6 +165,9 @@ struct FramesCommand: ParsableCommand {
             guard let value = Int(batchSize) else { throw failure("--batch-size: '\(batchSize)' is not a whole number") }
             configuration.batchSize = value
         }
+        if let threads {
+            configuration.threadCounts = try Self.threadCounts(threads)
+        }
         if let syntheticOverheadNs {
             guard let value = Int(syntheticOverheadNs), value >= 0 else {
                 throw failure("--synthetic-overhead-ns: '\(syntheticOverheadNs)' is not a whole number of nanoseconds")
@@ -159,6 +175,23 @@ struct FramesCommand: ParsableCommand {
             configuration.syntheticOverheadNanoseconds = value
         }
         return configuration
+    }
+}
+
+extension FramesCommand {
+    /// `--threads`: `max` (1 to the CPUs this process may use) or a list such as `1,2,4`.
+    static func threadCounts(_ text: String) throws -> [Int] {
+        if text.trimmingCharacters(in: .whitespaces) == "max" {
+            return Array(1...max(ProcessInfo.processInfo.activeProcessorCount, 1))
+        }
+        var counts: [Int] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let n = Int(part), n >= 1 else {
+                throw failure("--threads: '\(part)' is not a thread count (expected e.g. 1,2 or max)")
+            }
+            counts.append(n)
+        }
+        return counts
     }
 }
 

@@ -84,6 +84,13 @@ struct MeetingCommand: ParsableCommand {
     @Flag(name: .customLong("no-harness"), help: "Skip the no-crypto run that measures the harness share.")
     var noHarness = false
 
+    @Option(name: .customLong("key-counts"), parsing: .unconditional,
+            help: "Also run the key-count study: SFrame open with this many live receive keys, comma-separated (e.g. 1,2,10,50,100,200,400).")
+    var keyCounts: String?
+
+    @Option(name: .customLong("key-sizes"), parsing: .unconditional, help: "Frame sizes of the key-count study (default: 100,1200).")
+    var keySizes: String?
+
     @Flag(help: "Print the results document to stdout instead of writing files.")
     var json = false
 
@@ -96,9 +103,11 @@ struct MeetingCommand: ParsableCommand {
     func run() throws {
         if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
         let configuration = try makeConfiguration()
+        let study = try makeKeyCountConfiguration(configuration)
         let backendNames: [String]
         do {
             backendNames = try configuration.resolvedBackends().map { $0.info.name }
+            _ = try study?.resolvedBackends()
         } catch {
             throw failure("\(error)")
         }
@@ -110,37 +119,68 @@ struct MeetingCommand: ParsableCommand {
                 throw failure("\(error)")
             }
         }
+        let stop = SignalStop.install()
         let environment = RunEnvironment.current()
         let createdAt = ISO8601DateFormatter().string(from: Date())
         let bar = ProgressBar()
-        let records: [MeasurementRecord]
+        var records: [MeasurementRecord]
         do {
-            records = try MeetingSuite.run(configuration) { step in
+            records = try MeetingSuite.run(configuration, stop: stop) { step in
                 if let line = step.finished { bar.log("meeting: \(line)") }
                 bar.update(step.fraction, step.status)
+            }
+            if let study, !stop.isRequested {
+                records += try KeyCountStudy.run(study) { line in
+                    if line.hasSuffix(" ns") { bar.log("meeting: \(line)") }
+                    bar.update(1, line)
+                }
             }
         } catch {
             bar.finish()
             throw failure("measurement failed: \(error)", code: CLIExit.failed)
         }
         bar.finish()
-        let document = ResultsDocument(
+        var document = ResultsDocument(
             createdAt: createdAt, environment: environment,
             configuration: configuration.runConfiguration(backendNames: backendNames), measurements: records)
+        if let study { document.configuration.extra?.merge(study.extraDescription) { current, _ in current } }
+        document.peakRSSBytes = PeakMemory.residentBytes()
+        if stop.skippedWork, let interrupted = stop.signalName {
+            document.markIncomplete(interruptedBy: interrupted)
+            FileHandle.standardError.write(Data("INCOMPLETE: stopped by \(interrupted); only the cases finished before are recorded\n".utf8))
+        }
         if json {
-            FileHandle.standardError.write(Data((MeetingReport.table(records) + "\n").utf8))
+            FileHandle.standardError.write(Data((MeetingReport.table(records) + "\n" + KeyCountStudy.table(records) + "\n").utf8))
             FileHandle.standardOutput.write(try ResultsFile.encode(document))
+            if let status = stop.exitStatus { throw ExitCode(status) }
             return
         }
         print(MeetingReport.table(records))
+        if study != nil { print(KeyCountStudy.table(records)) }
         if let destination {
             do {
                 try ResultsFile.write(document, to: destination)
             } catch {
                 throw failure("\(error)", code: CLIExit.failed)
             }
-            print("results: \(destination.jsonPath), \(destination.csvPath)")
+            print("results\(document.isComplete ? "" : " (incomplete)"): \(destination.jsonPath), \(destination.csvPath)")
         }
+        if let status = stop.exitStatus { throw ExitCode(status) }
+    }
+
+    /// The key-count study's configuration when `--key-counts` was given; bad values are
+    /// usage errors (exit 2).
+    private func makeKeyCountConfiguration(_ meeting: MeetingSuiteConfiguration) throws -> KeyCountConfiguration? {
+        guard let keyCounts else {
+            if keySizes != nil { throw failure("--key-sizes applies to the key-count study; add --key-counts") }
+            return nil
+        }
+        var c = KeyCountConfiguration()
+        c.backends = meeting.backends
+        c.seed = meeting.seed
+        c.keyCounts = try integers(keyCounts, "--key-counts", "key count")
+        if let keySizes { c.frameSizes = try integers(keySizes, "--key-sizes", "frame size") }
+        return c
     }
 
     /// The suite configuration from the options; any bad value is a usage error (exit 2).

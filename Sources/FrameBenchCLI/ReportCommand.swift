@@ -54,6 +54,10 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
+        for (path, input) in zip(results, inputs) where !input.document.isComplete {
+            let signal = input.document.interruptedBy.map { " by \($0)" } ?? ""
+            FileHandle.standardError.write(Data("warning: \(path) is INCOMPLETE (stopped early\(signal)); the report shows only its \(input.document.measurements.count) measurements\n".utf8))
+        }
         let written: Report.Written
         do {
             written = try Report.write(inputs, to: directory, force: force, options: options)

@@ -8,6 +8,9 @@ struct RunCommand: ParsableCommand {
         abstract: "The default job: a sweep of the frames and meeting suites over every available backend.",
         discussion: """
             Frames: each backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference. \
+            Overhead: each backend × 100 B, 1200 B, 64 KiB × seal, open, layer by layer (C \
+            library, Swift backend, SFrame, harness). Key counts: SFrame open with 1 to 400 live \
+            receive keys. \
             Meeting: each backend × 2–200 participants × client and meeting mode, unpaced, the \
             200-participant meeting on 1 and 2 threads interleaved; one paced 50-participant \
             meeting. About a minute; \
@@ -62,13 +65,14 @@ struct RunCommand: ParsableCommand {
                 throw failure("\(error)")
             }
         }
+        let stop = SignalStop.install()
         let environment = RunEnvironment.current()
         let createdAt = ISO8601DateFormatter().string(from: Date())
         let started = Date()
         let bar = ProgressBar()
         let records: [MeasurementRecord]
         do {
-            records = try job.run { fraction, status, line in
+            records = try job.run(stop: stop) { fraction, status, line in
                 if let line { bar.log(line) }
                 bar.update(fraction, status)
             }
@@ -77,14 +81,20 @@ struct RunCommand: ParsableCommand {
             throw failure("measurement failed: \(error)", code: CLIExit.failed)
         }
         bar.finish()
-        let document = ResultsDocument(
+        var document = ResultsDocument(
             createdAt: createdAt, environment: environment,
             configuration: job.runConfiguration(backendNames: backendNames), measurements: records)
+        document.peakRSSBytes = PeakMemory.residentBytes()
+        // A signal after the last case skipped nothing: the file is complete then.
+        let interrupted = stop.skippedWork ? stop.signalName : nil
+        if let interrupted { document.markIncomplete(interruptedBy: interrupted) }
         let elapsed = Int(Date().timeIntervalSince(started).rounded())
-        let summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(elapsed) s)"
+        var summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(elapsed) s)"
+        if let interrupted { summary += "\nINCOMPLETE: stopped by \(interrupted); only the cases finished before are recorded" }
         if json {
             FileHandle.standardError.write(Data((summary + "\n").utf8))
             FileHandle.standardOutput.write(try ResultsFile.encode(document))
+            if let status = stop.exitStatus { throw ExitCode(status) }
             return
         }
         print(summary)
@@ -94,7 +104,13 @@ struct RunCommand: ParsableCommand {
             } catch {
                 throw failure("\(error)", code: CLIExit.failed)
             }
-            print("results: \(destination.jsonPath), \(destination.csvPath)")
+            if let interrupted {
+                print("results (incomplete, stopped by \(interrupted)): \(destination.jsonPath), \(destination.csvPath)")
+            } else {
+                print("results: \(destination.jsonPath), \(destination.csvPath)")
+            }
+            // Stopped: the results are saved; the report is left for `framebench report`.
+            if let status = stop.exitStatus { throw ExitCode(status) }
             if !noReport {
                 do {
                     let report = try Report.write(document: document, resultsPath: destination.jsonPath, force: force)

@@ -15,9 +15,11 @@ import Testing
         var configuration = quickConfiguration(.count(1001))
         configuration.batchSize = 64
         let records = try FramesSuite.run(configuration)
-        let backends = BackendRegistry.available.count
-        #expect(records.count == 3 * 2 * backends * 2)
+        let backends = BackendRegistry.available.map { $0.info.name }
+        let withReference = backends.filter(ReferenceFrameRunner.backends.contains)
+        #expect(records.count == 3 * 2 * (backends.count + withReference.count))
         for record in records {
+            #expect(record.threads == 1)
             #expect(record.frames == 1001)
             #expect(record.bytes == 1001 * record.frameSize!)
             #expect(record.batches == 16)  // 15 × 64 + 41
@@ -27,7 +29,11 @@ import Testing
             // Calibration runs on the Swift case; with no warm-up the C case runs nothing extra.
             #expect((record.warmupFrames ?? 0) > 0 || record.implementation == "c")
         }
-        #expect(records.filter { $0.implementation == "swift" }.allSatisfy { $0.referenceRatio != nil })
+        // A Swift case has a ratio exactly when its backend has a C reference (swift-crypto has none).
+        for record in records where record.implementation == "swift" {
+            #expect((record.referenceRatio != nil) == withReference.contains(record.backend))
+            #expect((record.referenceRatioSamples != nil) == withReference.contains(record.backend))
+        }
         #expect(records.filter { $0.implementation == "c" }.allSatisfy { $0.referenceRatio == nil })
     }
 
@@ -97,5 +103,9 @@ import Testing
         #expect(lines.count == 2 + records.filter { $0.implementation == "swift" }.count)
         #expect(lines[0].hasPrefix("op"))
         #expect(lines[0].contains("Swift/C"))
+        // A backend without a C reference shows dashes, not a zero.
+        if let row = lines.first(where: { $0.contains("swift-crypto") }) {
+            #expect(row.hasSuffix("-"))
+        }
     }
 }

@@ -82,7 +82,7 @@ import Testing
         let decoded = try ResultsFile.decode(try ResultsFile.encode(document), path: "memory")
         #expect(decoded == document)
         let csv = ResultsCSV.render(records).split(separator: "\n")
-        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false"))
+        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,"))  // threads, paced; no layer, no key count
     }
 
     @Test func pacedCasesReportLatencyAndDeadlines() throws {

@@ -6,6 +6,11 @@ import Testing
     @Test func theJobCoversBothSuitesAndQuickIsSmaller() throws {
         let full = RunJob(), quick = RunJob(quick: true)
         #expect(full.frames.frameSizes == [64, 1200, 65536] && full.frames.operations == [.seal, .open])
+        // Multi-core scaling at 1200 B only: 1 thread, then powers of two up to the CPUs (at most 8).
+        let counts = RunJob.scalingThreadCounts
+        #expect(full.frames.threadCounts == counts && full.frames.scalingFrameSizes == [1200])
+        #expect(counts.first == 1 && counts.allSatisfy { $0 <= 8 } && zip(counts, counts.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(full.frames.scalingGroups == (counts.count > 1 ? 2 : 0))
         let parts = full.meetings.map(\.configuration)
         #expect(parts[0].modes == [.client, .meeting] && !parts[0].paced)
         #expect(parts[1].threadCounts == [1, 2] && parts[1].participants == [200] && parts[1].modes == [.client, .meeting])

@@ -21,6 +21,10 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
     public var threads: Int?
     /// Whether the meeting ran paced (`nil` and `false` are the same case).
     public var paced: Bool?
+    /// The layer (overhead suite): its records share everything else.
+    public var layer: String?
+    /// Live receive keys (key-count study).
+    public var keyCount: Int?
 
     /// The key of `record`.
     public init(_ record: MeasurementRecord) {
@@ -33,6 +37,8 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
         mode = record.mode
         threads = record.threads.flatMap { $0 == 1 ? nil : $0 }
         paced = record.paced == true ? true : nil
+        layer = record.layer
+        keyCount = record.keyCount
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
@@ -44,6 +50,8 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if let mode { parts.append(mode) }
         if let threads { parts.append("\(threads) threads") }
         if paced == true { parts.append("paced") }
+        if let layer { parts.append(layer) }
+        if let keyCount { parts.append("\(keyCount) keys") }
         return parts.joined(separator: " ")
     }
 
@@ -53,6 +61,9 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
              k.implementation == "swift" ? "" : k.implementation, k.mode ?? "")
         }
         if tuple(a) != tuple(b) { return tuple(a) < tuple(b) }
-        return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
+        if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {
+            return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
+        }
+        return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
     }
 }

@@ -67,6 +67,13 @@ enum EnvironmentCheck {
         flags.keys.sorted().map { "\($0)=\(flags[$0]! ? "yes" : "no")" }.joined(separator: " ")
     }
 
+    /// Warnings about runs stopped early (Ctrl-C, SIGTERM), which hold only some cases.
+    static func incompleteNotes(_ documents: [(path: String, document: ResultsDocument)], side: String) -> [String] {
+        documents.filter { !$0.document.isComplete }.map { run in
+            "the \(side) run \(run.path) is INCOMPLETE (stopped early\(run.document.interruptedBy.map { " by \($0)" } ?? "")): it holds only \(run.document.measurements.count) measurements"
+        }
+    }
+
     /// Remarks on injected synthetic overhead, which a gate self-test uses on purpose.
     static func syntheticOverheadNotes(_ documents: [(path: String, document: ResultsDocument)], side: String) -> [String] {
         let injected = Set(documents.compactMap { $0.document.configuration.extra?["syntheticOverheadNs"] })

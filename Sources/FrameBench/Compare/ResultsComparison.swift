@@ -27,6 +27,8 @@ public enum ResultsComparison {
             notes += refusals.map { "allowed mismatch: \($0)" }
         }
         notes += remarks
+        notes += EnvironmentCheck.incompleteNotes(baseline, side: "baseline")
+        notes += EnvironmentCheck.incompleteNotes(candidate, side: "candidate")
         notes += EnvironmentCheck.syntheticOverheadNotes(baseline, side: "baseline")
         notes += EnvironmentCheck.syntheticOverheadNotes(candidate, side: "candidate")
 

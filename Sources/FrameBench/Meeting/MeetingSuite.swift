@@ -25,9 +25,12 @@ public struct MeetingProgress: Sendable {
 ///    falls on all of them alike.
 /// Nothing between a slice's first and last tick allocates or locks (`docs/meeting.md`).
 public enum MeetingSuite {
-    /// Runs every case and returns one record per case and backend.
+    /// Runs every case and returns one record per case and backend. When `stop` is
+    /// requested, abandons the unfinished case after its current slice and returns the
+    /// records of the cases finished so far.
     public static func run(
-        _ configuration: MeetingSuiteConfiguration, progress: (MeetingProgress) -> Void = { _ in }
+        _ configuration: MeetingSuiteConfiguration, stop: StopRequest? = nil,
+        progress: (MeetingProgress) -> Void = { _ in }
     ) throws(MeetingSuiteError) -> [MeasurementRecord] {
         let backends = try configuration.resolvedBackends()
         let cases = configuration.participants.flatMap { n in configuration.modes.map { (n, $0) } }
@@ -36,11 +39,16 @@ public enum MeetingSuite {
         var done = 0.0
         var records: [MeasurementRecord] = []
         for (index, (n, mode)) in cases.enumerated() {
+            if let stop, stop.isRequested {
+                stop.noteWorkSkipped()
+                break
+            }
             let label = "N=\(n) \(mode.rawValue)\(configuration.paced ? " paced" : "")"
-            let caseRecords = try runCase(participants: n, mode: mode, backends: backends, configuration: configuration) {
+            let caseRecords = try runCase(participants: n, mode: mode, backends: backends, configuration: configuration, stop: stop) {
                 status, part in
                 progress(MeetingProgress(fraction: (done + part * weights[index]) / total, status: "\(label): \(status)"))
             }
+            if caseRecords.isEmpty, stop?.isRequested == true { break }
             done += weights[index]
             let line = "\(label): " + caseRecords.map { summary($0) }.joined(separator: "; ")
             progress(MeetingProgress(fraction: done / total, status: label, finished: line))
@@ -52,6 +60,7 @@ public enum MeetingSuite {
     /// One case: every backend (and the harness alone) interleaved by slice.
     static func runCase(
         participants n: Int, mode: MeetingMode, backends: [AEADBackend], configuration: MeetingSuiteConfiguration,
+        stop: StopRequest? = nil,
         progress: (String, Double) -> Void = { _, _ in }
     ) throws(MeetingSuiteError) -> [MeasurementRecord] {
         progress("building the schedule", 0)
@@ -92,6 +101,11 @@ public enum MeetingSuite {
         let slices = sliceRanges(schedule.warmupTicks..<schedule.ticks, parts: configuration.repetitions)
         var results = [[SliceResult]](repeating: [], count: all.count)
         for (i, slice) in slices.enumerated() {
+            // Stopped: the case is unfinished, so it has no record.
+            if let stop, stop.isRequested {
+                stop.noteWorkSkipped()
+                return []
+            }
             progress("measuring slice \(i + 1)/\(slices.count)", 0.1 + 0.9 * Double(i) / Double(slices.count))
             for k in 0..<all.count {
                 let r = (k + i) % all.count

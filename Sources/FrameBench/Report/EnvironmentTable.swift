@@ -54,6 +54,9 @@ enum EnvironmentTable {
     /// Sentences warning about what makes a run's numbers less trustworthy.
     static func warnings(_ input: ReportInput) -> [String] {
         var out: [String] = []
+        if !input.document.isComplete {
+            out.append("\(input.name) is INCOMPLETE: the run was stopped early\(input.document.interruptedBy.map { " by \($0)" } ?? "") and holds only the \(input.document.measurements.count) measurements finished before.")
+        }
         let env = input.document.environment
         if env.buildConfiguration != "release" {
             out.append("\(input.name) was measured with a \(env.buildConfiguration) build; only release builds give representative numbers.")

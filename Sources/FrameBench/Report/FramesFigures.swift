@@ -18,7 +18,7 @@ enum FramesFigures {
 
     /// The figures for `records` (other suites are ignored); none without frames records.
     static func figures(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> [ReportFigure] {
-        let frames = records.filter { $0.suite == "frames" && $0.frameSize != nil }
+        let frames = records.filter { $0.suite == "frames" && $0.frameSize != nil && ($0.threads ?? 1) == 1 }  // scaling: ScalingFigure
         guard !frames.isEmpty else { return [] }
         let groups = Dictionary(grouping: frames) {
             Key(backend: $0.backend, operation: $0.operation ?? "?", implementation: $0.implementation)

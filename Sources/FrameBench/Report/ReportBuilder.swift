@@ -28,10 +28,12 @@ enum ReportBuilder {
             var section = ReportSection(title: multiple ? "Run \(index + 1): \(input.name)" : "Results: \(input.name)")
             let records = input.document.measurements
             section.figures += FramesFigures.figures(records, palette: palette, prefix: prefix)
-            if let overhead = OverheadFigure.figure(input, palette: palette, prefix: prefix) { section.figures.append(overhead) }
+            if let scaling = ScalingFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(scaling) }
+            if let overhead = OverheadFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(overhead) }
             section.figures += MeetingFigures.figures(records, palette: palette, prefix: prefix)
+            if let keys = KeyCountFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(keys) }
             if section.figures.isEmpty {
-                section.paragraphs.append("No measurements of a suite this report draws (frames, overhead, meeting).")
+                section.paragraphs.append("No measurements of a suite this report draws (frames, overhead, meeting, keys).")
             }
             sections.append(section)
         }

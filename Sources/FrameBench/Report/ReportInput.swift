@@ -7,21 +7,11 @@ public struct ReportInput: Sendable, Equatable {
     public var name: String
     /// The document.
     public var document: ResultsDocument
-    /// The `layer` of each measurement (same order as `document.measurements`), for the
-    /// overhead chart. ``MeasurementRecord`` has no `layer` property yet, so
-    /// ``read(path:)`` picks the field up from the JSON; empty when unknown.
-    public var layers: [String?]
 
-    /// An input named `name`; `layers` as described above.
-    public init(name: String, document: ResultsDocument, layers: [String?] = []) {
+    /// An input named `name`.
+    public init(name: String, document: ResultsDocument) {
         self.name = name
         self.document = document
-        self.layers = layers
-    }
-
-    /// The layer of measurement `index`, if known.
-    func layer(at index: Int) -> String? {
-        index < layers.count ? layers[index] : nil
     }
 
     /// Reads and validates the results file at `path` (``ResultsFile/read(path:)``), named
@@ -33,15 +23,10 @@ public struct ReportInput: Sendable, Equatable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: ResultsFile.readFailure(error))
         }
         let document = try ResultsFile.decode(data, path: path)
-        struct Layers: Decodable {
-            struct Row: Decodable { let layer: String? }
-            let measurements: [Row]
-        }
-        let layers = (try? JSONDecoder().decode(Layers.self, from: data))?.measurements.map(\.layer) ?? []
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return ReportInput(name: name, document: document, layers: layers)
+        return ReportInput(name: name, document: document)
     }
 }

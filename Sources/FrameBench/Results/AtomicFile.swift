@@ -21,6 +21,9 @@ enum AtomicFile {
     /// Writes `data` to `path` atomically; with `overwrite` false an existing file is an error.
     static func write(_ data: Data, to path: String, overwrite: Bool) throws(ResultsFileError) {
         let (descriptor, temporary) = try makeTemporary(beside: path)
+        // A second Ctrl-C exits at once; it removes this file rather than leave it behind.
+        let pending = PendingTemporaryFiles.register(temporary)
+        defer { PendingTemporaryFiles.unregister(pending) }
         var failure: String?
         // mkstemps creates the file 0600; give it the mode a plain create would (0666 & ~umask).
         let mask = umask(0)

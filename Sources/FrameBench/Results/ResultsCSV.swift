@@ -6,7 +6,7 @@ public enum ResultsCSV {
         "suite", "implementation", "backend", "operation", "frameSize", "participants", "mode",
         "frames", "bytes", "seconds", "framesPerSecond", "bytesPerSecond", "batchSize", "batches",
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
-        "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced",
+        "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced", "layer", "keyCount",
     ]
 
     /// The CSV text, ending in a newline.
@@ -20,7 +20,7 @@ public enum ResultsCSV {
                 text(m.bytesPerSecond), text(m.batchSize), text(m.batches),
                 text(p.p50), text(p.p90), text(p.p99), text(p.p999), text(p.max), text(p.mean),
                 text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction), text(m.threads),
-                m.paced.map { String($0) } ?? "",
+                m.paced.map { String($0) } ?? "", m.layer ?? "", text(m.keyCount),
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }

@@ -16,6 +16,22 @@ public struct ResultsDocument: Sendable, Equatable, Codable {
     public var configuration: RunConfiguration
     /// One entry per measured case.
     public var measurements: [MeasurementRecord]
+    /// `false` when the run was stopped early (Ctrl-C, SIGTERM) and ``measurements`` holds
+    /// only the cases finished before; absent (`nil`) in a complete run's file.
+    public var complete: Bool?
+    /// The signal that stopped an incomplete run, such as `SIGINT`.
+    public var interruptedBy: String?
+    /// The process's peak resident set size when the file was written, in bytes.
+    public var peakRSSBytes: Int?
+
+    /// Whether the run measured everything it was asked to (``complete`` is not `false`).
+    public var isComplete: Bool { complete != false }
+
+    /// Marks the document as stopped early by `signal`, such as `SIGINT`.
+    public mutating func markIncomplete(interruptedBy signal: String) {
+        complete = false
+        interruptedBy = signal
+    }
 
     /// A document of the current schema version.
     public init(
@@ -81,7 +97,7 @@ public struct RunConfiguration: Sendable, Equatable, Codable {
 /// contributes one value, its nanoseconds divided by its frames. `nsPerFrame.mean` is
 /// total measured nanoseconds over total frames. See `docs/measurement.md`.
 public struct MeasurementRecord: Sendable, Equatable, Codable {
-    /// `frames` or `meeting`.
+    /// `frames`, `meeting`, `overhead` or `keys` (the key-count study).
     public var suite: String
     /// `swift` (through FrameCrypto) or `c` (the C reference, no Swift in the loop).
     public var implementation: String
@@ -141,6 +157,12 @@ public struct MeasurementRecord: Sendable, Equatable, Codable {
     /// The real-time factor of each slice of the case, in the order run (meeting suite):
     /// seconds of media per second of measured wall time.
     public var realtimeFactorSamples: [Double]?
+    /// Which layer of a frame's path the record measures (overhead suite): `c-library`,
+    /// `swift-backend`, `sframe` or `harness` (`docs/overhead.md`); `nil` elsewhere and in
+    /// files written before it existed.
+    public var layer: String?
+    /// Live receive keys installed in the receiver (key-count study, `docs/overhead.md`).
+    public var keyCount: Int?
 
     /// A record with the required fields; fill in the optional ones by assignment.
     public init(

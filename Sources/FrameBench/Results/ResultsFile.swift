@@ -116,7 +116,7 @@ public enum ResultsFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: readFailure(error))
         }
         return try decode(data, path: path)
     }
@@ -128,6 +128,7 @@ public enum ResultsFile {
         do {
             version = try JSONDecoder().decode(VersionOnly.self, from: data).schemaVersion
         } catch {
+            if let syntax = JSONSyntaxError.find(in: Array(data)) { throw .corrupt(path: path, reason: "not valid JSON: \(syntax)") }
             throw .corrupt(path: path, reason: describe(error))
         }
         guard version == ResultsDocument.currentSchemaVersion else {
@@ -140,10 +141,24 @@ public enum ResultsFile {
         }
     }
 
+    /// Why reading failed, in the words of `strerror` where Foundation knows the code.
+    static func readFailure(_ error: any Error) -> String {
+        switch (error as? CocoaError)?.code {
+        case .fileReadNoSuchFile?: "no such file"
+        case .fileReadNoPermission?: "permission denied"
+        case .fileReadCorruptFile?, .fileReadUnknown?:
+            ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+                ?? (error as NSError).localizedDescription
+        default: (error as NSError).localizedDescription
+        }
+    }
+
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return "not valid JSON (\(context.debugDescription))"
+            // The underlying parser error says where (line and column) and what it expected.
+            let detail = context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\($0)" }
+            return "not valid JSON (\(detail ?? context.debugDescription))"
         case DecodingError.keyNotFound(let key, let context):
             return "missing field '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):

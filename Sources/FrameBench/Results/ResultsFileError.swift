@@ -16,13 +16,17 @@ public enum ResultsFileError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .alreadyExists(path):
             "\(path) already exists; pass --force to overwrite it"
         case let .notWritable(path, reason):
-            "cannot write \(path): \(reason)"
+            "cannot write results to \(path): \(reason)"
         case let .unreadable(path, reason):
             "cannot read \(path): \(reason)"
         case let .corrupt(path, reason):
             "\(path) is not a valid results file: \(reason)"
         case let .unsupportedSchemaVersion(path, found, supported):
-            "\(path) has schemaVersion \(found.map(String.init) ?? "(missing)"); this build reads version \(supported)"
+            if let found {
+                "\(path) has schema version \(found); this FrameBench reads version \(supported)"
+            } else {
+                "\(path) has no schemaVersion field (not a FrameBench results file?); this FrameBench reads version \(supported)"
+            }
         }
     }
 }

@@ -1,7 +1,13 @@
+import Foundation
+
 /// The default job, `framebench run`: a sweep of both suites over every available
 /// backend, sized to finish in a few minutes (`quick`: under one).
 ///
 /// - frames: every backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference;
+///   at 1200 B also multi-core scaling: 1, 2, 4 … up to the CPUs (at most 8) threads;
+/// - overhead: every backend × 100 B, 1200 B, 64 KiB × seal, open, layer by layer (C
+///   library, Swift backend, SFrame, harness), shorter than `framebench overhead`;
+/// - key counts: SFrame open with 1 … 400 live receive keys (a short version);
 /// - meeting: every backend × participant counts × client and meeting mode, unpaced, the
 ///   200-participant meeting on 1 and 2 threads interleaved (speed-up); one paced meeting.
 public struct RunJob: Sendable {
@@ -28,6 +34,42 @@ public struct RunJob: Sendable {
         c.length = .seconds(quick ? 0.1 : 1)
         c.warmupSeconds = quick ? 0.05 : 0.1
         c.repetitions = quick ? 10 : 20
+        c.threadCounts = Self.scalingThreadCounts
+        c.scalingFrameSizes = [1200]
+        return c
+    }
+
+    /// The frames scaling's thread counts: 1, then powers of two up to the CPUs this
+    /// process may use, at most 8, and that CPU count itself when it is not a power of two.
+    static var scalingThreadCounts: [Int] {
+        let cpus = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+        var counts = [1]
+        while counts.last! * 2 <= cpus { counts.append(counts.last! * 2) }
+        if counts.last! != cpus { counts.append(cpus) }
+        return counts
+    }
+
+    /// The overhead part: the four layers, shorter cases than `framebench overhead`.
+    public var overhead: OverheadSuiteConfiguration {
+        var c = OverheadSuiteConfiguration()
+        c.backends = backends
+        c.seed = seed
+        c.length = .seconds(quick ? 0.05 : 0.25)
+        c.warmupSeconds = quick ? 0.02 : 0.05
+        c.repetitions = quick ? 10 : 20
+        c.harnessSeconds = quick ? 1 : 2
+        return c
+    }
+
+    /// The key-count part: a short version of the study (`framebench meeting --key-counts`).
+    public var keyCounts: KeyCountConfiguration {
+        var c = KeyCountConfiguration()
+        c.backends = backends
+        c.seed = seed
+        c.keyCounts = quick ? [1, 10, 100, 400] : [1, 10, 50, 200, 400]
+        c.frameSizes = quick ? [100] : [100, 1200]
+        c.length = .seconds(quick ? 0.05 : 0.2)
+        c.warmupSeconds = quick ? 0.02 : 0.05
         return c
     }
 
@@ -59,6 +101,8 @@ public struct RunJob: Sendable {
         do {
             let names = try frames.resolvedBackends().map { $0.info.name }
             for part in meetings { _ = try part.configuration.resolvedBackends() }
+            _ = try overhead.resolvedBackends()
+            _ = try keyCounts.resolvedBackends()
             return names
         } catch {
             throw RunJobError(description: "\(error)")
@@ -67,24 +111,69 @@ public struct RunJob: Sendable {
 
     /// Runs both suites and returns every record. `progress(fraction, status, line)`:
     /// the share done (0…1), what is running, and a finished step's line (or `nil`).
-    public func run(progress: (Double, String, String?) -> Void = { _, _, _ in }) throws(RunJobError) -> [MeasurementRecord] {
-        let weights = [0.15, 0.3, 0.45, 0.1]
+    ///
+    /// When `stop` is requested, the job stops at the next case boundary (the meeting suite
+    /// abandons an unfinished case after its current slice) and returns the records of the
+    /// cases finished so far; `stop.skippedWork` then tells the caller they are incomplete.
+    public func run(
+        stop: StopRequest? = nil, progress: (Double, String, String?) -> Void = { _, _, _ in }
+    ) throws(RunJobError) -> [MeasurementRecord] {
+        // frames, then each meeting part; overhead and key counts between them.
+        let weights = [0.13, 0.27, 0.4, 0.08]
+        let overheadWeight = 0.08, keysWeight = 0.04
         var records: [MeasurementRecord] = []
         do {
             var groupsDone = 0
-            let groups = Double(frames.frameSizes.count * frames.operations.count)
-            records += try FramesSuite.run(frames) { line in
-                if !line.hasSuffix("warming up") { groupsDone += 1 }
-                progress(weights[0] * Double(groupsDone) / groups, "frames \(line)", line.hasSuffix("warming up") ? nil : "frames: \(line)")
+            let groups = Double(frames.frameSizes.count * frames.operations.count + frames.scalingGroups)
+            records += try FramesSuite.run(frames, stop: stop) { line in
+                // Start lines ("…; warming up", "scaling on 1, 2 threads") do not finish a step.
+                let starting = line.hasSuffix("warming up") || line.hasSuffix("threads")
+                if !starting { groupsDone += 1 }
+                progress(weights[0] * Double(groupsDone) / groups, "frames \(line)", starting ? nil : "frames: \(line)")
             }
         } catch {
             throw RunJobError(description: "frames suite: \(error)")
         }
         var base = weights[0]
+        if let stop, stop.isRequested {
+            stop.noteWorkSkipped()
+            return records
+        }
+        do {
+            let groups = Double(overhead.frameSizes.count * overhead.operations.count + 1)
+            var done = 0
+            records += try OverheadSuite.run(overhead) { line in
+                let finished = line.hasSuffix(" ns")
+                if finished { done += 1 }
+                progress(base + overheadWeight * Double(done) / groups, "overhead \(line)", finished ? "overhead: \(line)" : nil)
+            }
+        } catch {
+            throw RunJobError(description: "overhead suite: \(error)")
+        }
+        base += overheadWeight
+        if let stop, stop.isRequested {
+            stop.noteWorkSkipped()
+            return records
+        }
+        do {
+            var done = 0
+            records += try KeyCountStudy.run(keyCounts) { line in
+                let finished = line.hasSuffix(" ns")
+                if finished { done += 1 }
+                progress(base + keysWeight * Double(done) / Double(keyCounts.frameSizes.count), "\(line)", finished ? "meeting: \(line)" : nil)
+            }
+        } catch {
+            throw RunJobError(description: "key-count study: \(error)")
+        }
+        base += keysWeight
         for (index, part) in meetings.enumerated() {
+            if let stop, stop.isRequested {
+                stop.noteWorkSkipped()
+                return records
+            }
             let weight = weights[index + 1]
             do {
-                records += try MeetingSuite.run(part.configuration) { step in
+                records += try MeetingSuite.run(part.configuration, stop: stop) { step in
                     progress(base + weight * step.fraction, "\(part.name) \(step.status)", step.finished.map { "meeting: \($0)" })
                 }
             } catch {
@@ -101,6 +190,9 @@ public struct RunJob: Sendable {
         var run = frames.runConfiguration(backendNames: backendNames)
         run.suite = "run"
         var extra = ["quick": String(quick)]
+        for (key, value) in overhead.extraDescription { extra["overhead.\(key)"] = value }
+        if case let .seconds(s) = overhead.length { extra["overhead.secondsPerCase"] = String(s) }
+        for (key, value) in keyCounts.extraDescription { extra["keys.\(key)"] = value }
         for part in meetings {
             for (key, value) in part.configuration.extraDescription { extra["\(part.name).\(key)"] = value }
             extra["\(part.name).secondsPerCase"] = String(part.configuration.seconds)

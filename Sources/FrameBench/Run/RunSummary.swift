@@ -4,7 +4,7 @@ public enum RunSummary {
     /// The summary text.
     public static func render(_ records: [MeasurementRecord]) -> String {
         var out: [String] = []
-        let frames = records.filter { $0.suite == "frames" && $0.implementation == "swift" }
+        let frames = records.filter { $0.suite == "frames" && $0.implementation == "swift" && ($0.threads ?? 1) == 1 }
         let backends = orderedBackends(records)
         if !frames.isEmpty {
             out.append("Frames: ns/frame p50 through FrameCrypto (Swift/C = median over the C reference's)")
@@ -24,6 +24,16 @@ public enum RunSummary {
                 }
             }
             out.append(table.render())
+            let scaling = FramesReport.scalingTable(records)
+            if !scaling.isEmpty { out += ["", scaling] }
+        }
+        let overhead = OverheadReport.table(records)
+        if !overhead.isEmpty {
+            out += ["", "Overhead per layer: ns/frame through each layer (docs/overhead.md)", overhead] + OverheadReport.notes(records)
+        }
+        let keys = KeyCountStudy.table(records)
+        if !keys.isEmpty {
+            out += ["", "SFrame open against live receive keys (frames from every key, random order; × 1 key paired by batch)", keys]
         }
         let unpaced = records.filter { $0.suite == "meeting" && $0.paced != true && ($0.threads ?? 1) == 1 }
         if !unpaced.isEmpty {

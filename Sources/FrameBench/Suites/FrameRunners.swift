@@ -127,6 +127,7 @@ enum FrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
     static func seal<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
         overhead: SyntheticOverhead = .none
@@ -156,6 +157,7 @@ enum FrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
     static func open<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {

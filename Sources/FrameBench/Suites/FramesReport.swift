@@ -7,7 +7,7 @@ public enum FramesReport {
         var table = TextTable(
             headers: ["op", "size", "backend", "batch", "p50 ns", "p99 ns", "mean ns", "MB/s", "C p50 ns", "Swift/C"],
             alignments: [.left, .right, .left, .right, .right, .right, .right, .right, .right, .right])
-        let swift = records.filter { $0.suite == "frames" && $0.implementation == "swift" }
+        let swift = records.filter { $0.suite == "frames" && $0.implementation == "swift" && ($0.threads ?? 1) == 1 }
         for record in swift {
             let reference = records.first {
                 $0.implementation == "c" && $0.backend == record.backend && $0.operation == record.operation
@@ -22,7 +22,34 @@ public enum FramesReport {
                 record.referenceRatio.map { fixed($0, digits: 3) } ?? "-",
             ])
         }
-        return table.render()
+        let scaling = scalingTable(records)
+        return table.render() + (scaling.isEmpty ? "" : "\n\n" + scaling)
+    }
+
+    /// The scaling rows (records on more than one thread), or "" when there are none:
+    /// aggregate throughput, speed-up and efficiency over the same case on one thread
+    /// measured interleaved with it, and the per-thread tail.
+    public static func scalingTable(_ records: [MeasurementRecord]) -> String {
+        let scaled = records.filter { $0.suite == "frames" && ($0.threads ?? 1) > 1 }
+        guard !scaled.isEmpty else { return "" }
+        var table = TextTable(
+            headers: ["op", "size", "backend", "threads", "frames/s", "1-thread frames/s", "speed-up", "efficiency", "p50 ns", "p50 ÷ 1-thread", "p99 ns", "1-thread p99 ns", "on CPU"],
+            alignments: [.left, .right, .left] + Array(repeating: .right, count: 10))
+        for record in scaled {
+            let extra = record.extra ?? [:]
+            table.add([
+                record.operation ?? "", record.frameSize.map(String.init) ?? "", record.backend,
+                String(record.threads ?? 1), FramesSuite.format(record.framesPerSecond),
+                extra["singleThreadFramesPerSecond"].map(FramesSuite.format) ?? "-",
+                extra["speedup"].map { fixed($0, digits: 2) } ?? "-",
+                extra["efficiency"].map { fixed(100 * $0, digits: 1) + "%" } ?? "-",
+                FramesSuite.format(record.nsPerFrame.p50), extra["perThreadSlowdownP50"].map { fixed($0, digits: 3) } ?? "-",
+                FramesSuite.format(record.nsPerFrame.p99), extra["singleThreadNsPerFrameP99"].map(FramesSuite.format) ?? "-",
+                record.onCPUFraction.map { fixed(100 * $0, digits: 0) + "%" } ?? "-",
+            ])
+        }
+        return "Scaling (each thread its own contexts; interleaved with 1 thread; ns/frame per thread; "
+            + "on CPU well below 100%: the machine was busy, trust p50 ÷ 1-thread over efficiency):\n" + table.render()
     }
 
     private static func megabytes(_ bytesPerSecond: Double) -> String {

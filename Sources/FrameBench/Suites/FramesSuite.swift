@@ -8,25 +8,29 @@ import FrameCrypto
 /// 1. each backend's batch size is calibrated on its Swift case to take about
 ///    ``FramesSuiteConfiguration/targetBatchNanoseconds``; its C case uses the same size;
 /// 2. the group warms up, interleaved, for ``FramesSuiteConfiguration/warmupSeconds``;
-/// 3. the group is measured interleaved, batch by batch, until each case has its length.
-/// Nothing in step 3 allocates or locks: see `docs/measurement.md`.
+/// 3. the group is measured interleaved, batch by batch, until each case has its length;
+/// 4. with ``FramesSuiteConfiguration/threadCounts`` above 1, its Swift cases are measured
+///    again on 1 and N threads, slice by slice (multi-core scaling, `docs/measurement.md`).
+/// Nothing in steps 3 and 4 allocates or locks (beyond what a backend itself does: the
+/// `swift-crypto` backend allocates per frame): see `docs/measurement.md`.
 public enum FramesSuite {
     /// Runs every group and returns one record per case, Swift cases carrying their ratio
-    /// to the C reference. `progress` receives one line per step (for stderr).
+    /// to the C reference. `progress` receives one line per step (for stderr). When `stop`
+    /// is requested, returns after the current group with the groups finished so far.
     public static func run(
-        _ configuration: FramesSuiteConfiguration, progress: (String) -> Void = { _ in }
+        _ configuration: FramesSuiteConfiguration, stop: StopRequest? = nil, progress: (String) -> Void = { _ in }
     ) throws(FramesSuiteError) -> [MeasurementRecord] {
         let backends = try configuration.resolvedBackends()
-        var random = SeededRandom(seed: configuration.seed)
-        let key = random.bytes(AESGCM.keyByteCount)
-        let aad = random.bytes(configuration.aadBytes)
-        let largest = configuration.frameSizes.max() ?? 0
-        let payloadBytes = random.bytes(largest)
+        let (key, aad, payloadBytes) = inputs(configuration)
         let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
 
         var records: [MeasurementRecord] = []
         let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
         for (index, (size, operation)) in groups.enumerated() {
+            if let stop, stop.isRequested {
+                stop.noteWorkSkipped()
+                break
+            }
             let label = "[\(index + 1)/\(groups.count)] \(operation.rawValue) \(size) B"
             let payload = Array(payloadBytes.prefix(size))
             var slots: [CaseSlot] = []
@@ -59,13 +63,38 @@ public enum FramesSuite {
                 record.onCPUFraction = wall > 0 ? min(cpu / wall, 1) : nil
                 record.extra = ["involuntaryContextSwitches": Double(usage.involuntaryContextSwitches)]
                 record.referenceRatioSamples = pairedReferenceRatios(slot, in: slots, parts: configuration.repetitions)
+                record.threads = 1
                 return record
             }
             addReferenceRatios(&groupRecords)
             progress("\(label): " + groupRecords.map { "\($0.backend)/\($0.implementation) \(format($0.nsPerFrame.p50)) ns" }.joined(separator: ", "))
             records += groupRecords
+
+            let threadCounts = configuration.scalingThreadCounts
+            if configuration.scales(size: size) {
+                progress("\(label): scaling on \(threadCounts.map(String.init).joined(separator: ", ")) threads")
+                let calibrations = zip(backends, slots.filter { $0.runner.implementation == "swift" }).map {
+                    FramesScaling.Calibration(backend: $0, batchSize: $1.batchSize, nanosecondsPerFrame: $1.calibratedNanosecondsPerFrame)
+                }
+                let scaling = try FramesScaling.measure(
+                    calibrations, threadCounts: threadCounts, size: size, operation: operation, key: key, payload: payload,
+                    aad: aad, overhead: overhead, configuration: configuration)
+                progress("\(label): " + scaling.map { r in
+                    "\(r.backend) \(r.threads ?? 0) threads efficiency \(format(100 * (r.extra?["efficiency"] ?? 0)))%"
+                }.joined(separator: ", "))
+                records += scaling
+            }
         }
         return records
+    }
+
+    /// The key, AAD and payload (as long as the largest frame) of every case, all from the
+    /// configuration's seed: the run's only key material.
+    static func inputs(_ configuration: FramesSuiteConfiguration) -> (key: [UInt8], aad: [UInt8], payload: [UInt8]) {
+        var random = SeededRandom(seed: configuration.seed)
+        let key = random.bytes(AESGCM.keyByteCount)
+        let aad = random.bytes(configuration.aadBytes)
+        return (key, aad, random.bytes(configuration.frameSizes.max() ?? 0))
     }
 
     /// Opens `backend` into a generic function, so the runner's per-frame loop is

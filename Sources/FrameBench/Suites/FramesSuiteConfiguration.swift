@@ -42,12 +42,37 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     /// is left alone, a control): a known slowdown for testing a regression gate, see
     /// ``SyntheticOverhead``. 0, the default, adds nothing.
     public var syntheticOverheadNanoseconds: Int = 0
+    /// Thread counts to measure each Swift case at. `[1]`, the default, is the ordinary
+    /// single-threaded suite. Any count above 1 adds a scaling measurement per group: on
+    /// each of N threads its own contexts and buffers, the same case, start-aligned, slice
+    /// by slice interleaved with the same case on 1 thread (`docs/measurement.md`, "Multi-core scaling").
+    public var threadCounts: [Int] = [1]
+    /// The frame sizes the scaling measurement runs at; `nil`, the default, means all.
+    public var scalingFrameSizes: [Int]? = nil
+
+    /// The thread counts of the scaling measurement, 1 first, or empty when only one
+    /// thread was asked for.
+    public var scalingThreadCounts: [Int] {
+        let above = Set(threadCounts.filter { $0 > 1 }).sorted()
+        return above.isEmpty ? [] : [1] + above
+    }
+
+    /// Whether the group of `size` gets a scaling measurement.
+    public func scales(size: Int) -> Bool {
+        !scalingThreadCounts.isEmpty && (scalingFrameSizes?.contains(size) ?? true)
+    }
+
+    /// The groups (frame size and operation) that get a scaling measurement.
+    public var scalingGroups: Int { frameSizes.filter(scales(size:)).count * operations.count }
 
     /// The defaults.
     public init() {}
 
     /// The largest frame size accepted.
     public static let maxFrameSize = 16 << 20
+
+    /// The most threads a scaling measurement may use.
+    public static let maxThreads = 256
 
     /// Checks every value and resolves the backends.
     ///
@@ -78,6 +103,11 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         guard (0...10_000_000).contains(syntheticOverheadNanoseconds) else {
             throw invalid("synthetic overhead must be 0 to 10000000 ns per frame")
         }
+        guard !threadCounts.isEmpty else { throw invalid("no thread counts given") }
+        for threads in threadCounts where !(1...Self.maxThreads).contains(threads) {
+            throw invalid("thread count \(threads) is outside 1…\(Self.maxThreads)")
+        }
+        guard Set(threadCounts).count == threadCounts.count else { throw invalid("a thread count is listed twice") }
         let chosen: [AEADBackend]
         do {
             chosen = try BackendRegistry.select(backends)
@@ -104,9 +134,13 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         run.operations = operations.map(\.rawValue)
         run.aadBytes = aadBytes
         run.reference = includeReference
-        if syntheticOverheadNanoseconds > 0 {
-            run.extra = ["syntheticOverheadNs": String(syntheticOverheadNanoseconds)]
+        var extra: [String: String] = [:]
+        if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNs"] = String(syntheticOverheadNanoseconds) }
+        if !scalingThreadCounts.isEmpty { extra["threadCounts"] = scalingThreadCounts.map(String.init).joined(separator: ",") }
+        if let scalingFrameSizes, !scalingThreadCounts.isEmpty {
+            extra["scalingFrameSizes"] = scalingFrameSizes.map(String.init).joined(separator: ",")
         }
+        run.extra = extra.isEmpty ? nil : extra
         return run
     }
 }

@@ -7,7 +7,9 @@
 /// lock. Each thread makes its own.
 ///
 /// The per-frame calls, ``seal(nonce:aad:plaintext:ciphertext:tag:)`` and
-/// ``open(nonce:aad:ciphertext:tag:plaintext:)``, make no heap allocation and take no lock.
+/// ``open(nonce:aad:ciphertext:tag:plaintext:)``, make no heap allocation and take no lock —
+/// with one documented exception, ``SwiftCryptoContext``, which calls swift-crypto's
+/// public API as Swift developers do, and that API returns new `Data` on every call.
 /// They work on caller-owned memory; the `Span`-based overloads in the extension below are
 /// the safe front door for callers that do not manage raw buffers themselves.
 ///

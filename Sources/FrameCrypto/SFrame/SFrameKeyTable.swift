@@ -54,6 +54,8 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
     @inlinable
     deinit {
         entries.deinitialize(count: count)
+        // The salts sat inline in the entries: wipe them with the rest before freeing.
+        Self.wipe(entries, count: capacity)
         entries.deallocate()
         slots.deallocate()
     }
@@ -85,6 +87,7 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
         let keyID = entry.keyID
         if let index = entryIndex(of: keyID) {
             (entries + index).deinitialize(count: 1)
+            Self.wipe(entries + index, count: 1)
             (entries + index).initialize(to: entry)
             return
         }
@@ -102,10 +105,13 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
         let index = Int(slots[found].entry)
         deleteSlot(found)
         (entries + index).deinitialize(count: 1)
+        Self.wipe(entries + index, count: 1)
         let last = count - 1
         if index != last {
             let moved = entries[last].keyID
             (entries + index).initialize(to: (entries + last).move())
+            // The move leaves the old bytes, salt included, behind.
+            Self.wipe(entries + last, count: 1)
             slots[slot(of: moved)!].entry = Int32(index)
         }
         count = last
@@ -130,6 +136,13 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
             }
         }
         slots[hole] = Slot(keyID: 0, entry: -1)
+    }
+
+    /// Zeroes the (deinitialised) memory of `count` entries from `first`.
+    @usableFromInline
+    static func wipe(_ first: UnsafeMutablePointer<SFrameKeyEntry<Context>>, count: Int) {
+        SFrameCipher.wipe(UnsafeMutableRawBufferPointer(
+            start: UnsafeMutableRawPointer(first), count: count * MemoryLayout<SFrameKeyEntry<Context>>.stride))
     }
 
     /// A 64-bit finaliser (MurmurHash3's `fmix64`): every KID bit affects every slot bit,

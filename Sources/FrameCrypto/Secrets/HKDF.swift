@@ -27,23 +27,32 @@ public enum HKDF {
     public static func expand(prk: borrowing SecretBytes, info: Span<UInt8>, length: Int) -> SecretBytes {
         precondition(length <= 255 * hashByteCount, "HKDF-Expand: length too large")
         var okm = SecretBytes(zeroed: length)
+        // T(i) and T(i-1) live in two buffers of their own, both wiped: copying the array
+        // (`let previous = block`) would leave a copy-on-write duplicate of an output block
+        // in freed memory.
         var block = [UInt8](repeating: 0, count: hashByteCount)
-        defer { block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress!, $0.count) } }
+        var previous = [UInt8](repeating: 0, count: hashByteCount)
+        defer {
+            block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress!, $0.count) }
+            previous.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress!, $0.count) }
+        }
         var produced = 0
         var counter: UInt8 = 1
         while produced < length {
-            let previous = counter == 1 ? [] : block
+            let previousCount = counter == 1 ? 0 : hashByteCount
             prk.withUnsafeBytes { key in
                 info.withUnsafeBytes { infoBytes in
                     previous.withUnsafeBytes { prev in
                         withUnsafeBytes(of: counter) { c in
                             block.withUnsafeMutableBytes { out in
-                                hmacSHA512(key: key, parts: [prev, infoBytes, c], into: out.baseAddress!)
+                                let prior = UnsafeRawBufferPointer(rebasing: prev[0..<previousCount])
+                                hmacSHA512(key: key, parts: [prior, infoBytes, c], into: out.baseAddress!)
                             }
                         }
                     }
                 }
             }
+            previous.withUnsafeMutableBytes { p in block.withUnsafeBytes { p.copyMemory(from: $0) } }
             let take = min(hashByteCount, length - produced)
             okm.withUnsafeMutableBytes { out in
                 block.withUnsafeBytes { b in

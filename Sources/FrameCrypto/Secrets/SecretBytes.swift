@@ -33,6 +33,9 @@ public struct SecretBytes: ~Copyable, @unchecked Sendable {
     }
 
     deinit {
+        #if DEBUG
+        SecretAudit.record(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
+        #endif
         sodium_memzero(storage.baseAddress!, storage.count)
         storage.deallocate()
     }

@@ -2,30 +2,37 @@ import FrameCrypto
 import Testing
 
 @Suite struct RegistryTests {
-    @Test func listsBothLibrariesWithVersions() throws {
-        #expect(BackendRegistry.names == ["openssl", "sodium"])
+    @Test func listsTheThreeLibrariesWithVersions() throws {
+        #expect(BackendRegistry.names == ["openssl", "sodium", "swift-crypto"])
         let openssl = try BackendRegistry.backend(named: "openssl").info
         #expect(openssl.library == "OpenSSL libcrypto")
         #expect(openssl.version.hasPrefix("3."))
         let sodium = try BackendRegistry.backend(named: "sodium").info
         #expect(sodium.version.split(separator: ".").count == 3)
         if case let .unavailable(reason) = sodium.availability { #expect(reason.contains("AES-NI")) }
+        // swift-crypto has no run-time version: the build records the resolved one (x.y.z).
+        let swiftCrypto = try BackendRegistry.backend(named: "swift-crypto").info
+        #expect(swiftCrypto.library == "apple/swift-crypto (BoringSSL)")
+        #expect(swiftCrypto.version.split(separator: ".").count == 3 && swiftCrypto.version.allSatisfy { $0.isNumber || $0 == "." })
+        #expect(swiftCrypto.summary.contains("allocates per frame"))
+        #expect(swiftCrypto.availability.isAvailable)
     }
 
     @Test func unknownNameListsTheKnownOnes() {
-        let known = ["openssl", "sodium", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm"]
+        let known = ["openssl", "sodium", "swift-crypto", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm"]
         #expect(BackendRegistry.selectableNames == known)
         #expect(throws: FrameCryptoError.unknownBackend("boring", known: known)) {
             try BackendRegistry.backend(named: "boring")
         }
         let message = FrameCryptoError.unknownBackend("boring", known: BackendRegistry.names).description
-        #expect(message == "unknown backend 'boring'; known backends: openssl, sodium")
+        #expect(message == "unknown backend 'boring'; known backends: openssl, sodium, swift-crypto")
     }
 
     @Test func variantsAreOneFlagAwayButNotDefault() throws {
         #expect(try BackendRegistry.backend(named: "openssl-cold").info.library == "OpenSSL libcrypto")
         #expect(try BackendRegistry.backend(named: "sodium-nobeforenm").info.library == "libsodium")
-        #expect(!BackendRegistry.available.contains { $0.info.name.contains("-") })
+        let variants = Set(BackendRegistry.variants.map { $0.info.name })
+        #expect(!BackendRegistry.available.contains { variants.contains($0.info.name) })
         #expect(try BackendRegistry.select(["openssl-placeholder"]).map { $0.info.name } == ["openssl-placeholder"])
     }
 

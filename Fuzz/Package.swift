@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for FrameBench: a package of its own, so the main package's build and
+// `swift test` never see the fuzzer flags. Build and run with `scripts/fuzz.sh`, which does:
+//
+//   swift build -c release --package-path Fuzz -Xswiftc -sanitize=fuzzer,address
+//
+// Each fuzzer's main.swift runs libFuzzer's driver from top-level code (FuzzSupport's
+// `runLibFuzzer`); `-parse-as-library` would leave SwiftPM's renamed entry point undefined.
+// See docs/fuzzing.md.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// One executable per fuzzer; each exports `LLVMFuzzerTestOneInput`.
+let fuzzers: [(name: String, product: String)] = [
+    ("FuzzSFrameHeader", "FrameCrypto"),
+    ("FuzzReceiverOpen", "FrameCrypto"),
+    ("FuzzResultsReader", "FrameBench"),
+    ("FuzzTraceReader", "FrameBench"),
+]
+
+let package = Package(
+    name: "FrameBenchFuzz",
+    dependencies: [
+        // The main package, whatever its directory is called.
+        .package(name: "FrameBench", path: ".."),
+    ],
+    targets: [
+        .target(name: "CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: strict),
+    ] + fuzzers.map { fuzzer in
+        .executableTarget(
+            name: fuzzer.name,
+            dependencies: ["FuzzSupport", .product(name: fuzzer.product, package: "FrameBench")],
+            swiftSettings: strict
+        )
+    }
+)
