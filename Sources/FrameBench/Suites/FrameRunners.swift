@@ -120,6 +120,9 @@ final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 /// listed backend, which the generic entry point jumps to after one type comparison per
 /// batch; there the library call is direct, as in an application that names its backend.
 /// A backend not listed still runs, through the generic copy (correct, a few ns slower).
+/// `swift-crypto` is deliberately not listed: it allocates on every frame anyway, and with a
+/// third copy LLVM's function merging folded the sodium copy into a shared body that calls
+/// through a function pointer, which changed what sodium's Swift/C ratio measures.
 ///
 /// A ``SyntheticOverhead`` other than `none` runs once per frame after the library call;
 /// `none` is decided once per batch, so the plain loop carries no trace of it.
@@ -127,7 +130,6 @@ enum FrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
-    @_specialize(exported: false, where Context == SwiftCryptoContext)
     static func seal<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
         overhead: SyntheticOverhead = .none
@@ -157,7 +159,6 @@ enum FrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
-    @_specialize(exported: false, where Context == SwiftCryptoContext)
     static func open<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {
