@@ -12,7 +12,8 @@
 # .build-asan and .build-tsan (SANITIZER_SCRATCH_PREFIX overrides the ".build-" part).
 # Extra arguments go to `swift test` (for instance --filter MeetingSuiteTests).
 # Suppressions, if ever needed for third-party false positives, go in
-# scripts/sanitizers/<name>.supp with the reason beside each line (none are needed today).
+# scripts/sanitizers/<name>.supp with the reason beside each line (asan.supp: three leaks in
+# Foundation and XCTest, none in FrameBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
