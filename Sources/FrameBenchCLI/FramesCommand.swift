@@ -43,14 +43,7 @@ struct FramesCommand: ParsableCommand {
         help: "Thread counts, comma-separated, or 'max' for 1 to the number of CPUs (default: 1). Counts above 1 add a scaling measurement: each Swift case on N threads at once, each with its own contexts, interleaved with 1 thread; records give aggregate throughput, speed-up and efficiency.")
     var threads: String?
 
-    @Flag(help: "Print the results document to stdout instead of writing files.")
-    var json = false
-
-    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
-    var output: String?
-
-    @Flag(help: "Overwrite existing output files.")
-    var force = false
+    @OptionGroup var results: ResultsOutputOptions
 
     @Flag(name: .customLong("no-reference"), help: "Skip the C reference.")
     var noReference = false
@@ -68,15 +61,7 @@ struct FramesCommand: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
-        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
-        var destination: ResultsDestination?
-        if !json {
-            do {
-                destination = try ResultsFile.prepare(path: output, suite: "frames", force: force)
-            } catch {
-                throw failure("\(error)")
-            }
-        }
+        let destination = try results.prepare(suite: "frames")
 
         let stop = SignalStop.install()
         let environment = RunEnvironment.current()
@@ -100,21 +85,7 @@ struct FramesCommand: ParsableCommand {
             standardError("INCOMPLETE: stopped by \(interrupted); only the groups finished before are recorded")
         }
 
-        if json {
-            standardError(FramesReport.table(records))
-            FileHandle.standardOutput.write(try ResultsFile.encode(document))
-            if let status = stop.exitStatus { throw ExitCode(status) }
-            return
-        }
-        print(FramesReport.table(records))
-        if let destination {
-            do {
-                try ResultsFile.write(document, to: destination)
-            } catch {
-                throw failure("\(error)", code: CLIExit.failed)
-            }
-            print("results\(document.isComplete ? "" : " (incomplete)"): \(destination.jsonPath), \(destination.csvPath)")
-        }
+        try results.deliver(document, text: FramesReport.table(records), to: destination)
         if let status = stop.exitStatus { throw ExitCode(status) }
     }
 

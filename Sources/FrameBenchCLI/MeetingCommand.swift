@@ -91,17 +91,9 @@ struct MeetingCommand: ParsableCommand {
     @Option(name: .customLong("key-sizes"), parsing: .unconditional, help: "Frame sizes of the key-count study (default: 100,1200).")
     var keySizes: String?
 
-    @Flag(help: "Print the results document to stdout instead of writing files.")
-    var json = false
-
-    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
-    var output: String?
-
-    @Flag(help: "Overwrite existing output files.")
-    var force = false
+    @OptionGroup var results: ResultsOutputOptions
 
     func run() throws {
-        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
         let configuration = try makeConfiguration()
         let study = try makeKeyCountConfiguration(configuration)
         let backendNames: [String]
@@ -111,14 +103,7 @@ struct MeetingCommand: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
-        var destination: ResultsDestination?
-        if !json {
-            do {
-                destination = try ResultsFile.prepare(path: output, suite: "meeting", force: force)
-            } catch {
-                throw failure("\(error)")
-            }
-        }
+        let destination = try results.prepare(suite: "meeting")
         let stop = SignalStop.install()
         let environment = RunEnvironment.current()
         let createdAt = ISO8601DateFormatter().string(from: Date())
@@ -149,22 +134,8 @@ struct MeetingCommand: ParsableCommand {
             document.markIncomplete(interruptedBy: interrupted)
             FileHandle.standardError.write(Data("INCOMPLETE: stopped by \(interrupted); only the cases finished before are recorded\n".utf8))
         }
-        if json {
-            FileHandle.standardError.write(Data((MeetingReport.table(records) + "\n" + KeyCountStudy.table(records) + "\n").utf8))
-            FileHandle.standardOutput.write(try ResultsFile.encode(document))
-            if let status = stop.exitStatus { throw ExitCode(status) }
-            return
-        }
-        print(MeetingReport.table(records))
-        if study != nil { print(KeyCountStudy.table(records)) }
-        if let destination {
-            do {
-                try ResultsFile.write(document, to: destination)
-            } catch {
-                throw failure("\(error)", code: CLIExit.failed)
-            }
-            print("results\(document.isComplete ? "" : " (incomplete)"): \(destination.jsonPath), \(destination.csvPath)")
-        }
+        let text = MeetingReport.table(records) + (study == nil ? "" : "\n" + KeyCountStudy.table(records))
+        try results.deliver(document, text: text, to: destination)
         if let status = stop.exitStatus { throw ExitCode(status) }
     }
 

@@ -48,17 +48,9 @@ struct OverheadCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for keys and payload (default: 1).")
     var seed: String?
 
-    @Flag(help: "Print the results document to stdout (the table goes to stderr) instead of writing files.")
-    var json = false
-
-    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
-    var output: String?
-
-    @Flag(help: "Overwrite existing output files.")
-    var force = false
+    @OptionGroup var results: ResultsOutputOptions
 
     func run() throws {
-        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
         let configuration = try makeConfiguration()
         let backendNames: [String]
         do {
@@ -66,14 +58,7 @@ struct OverheadCommand: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
-        var destination: ResultsDestination?
-        if !json {
-            do {
-                destination = try ResultsFile.prepare(path: output, suite: "overhead", force: force)
-            } catch {
-                throw failure("\(error)")
-            }
-        }
+        let destination = try results.prepare(suite: "overhead")
         let environment = RunEnvironment.current()
         let createdAt = ISO8601DateFormatter().string(from: Date())
         let records: [MeasurementRecord]
@@ -88,20 +73,7 @@ struct OverheadCommand: ParsableCommand {
             createdAt: createdAt, environment: environment,
             configuration: configuration.runConfiguration(backendNames: backendNames), measurements: records)
         let text = ([OverheadReport.table(records)] + OverheadReport.notes(records)).joined(separator: "\n")
-        if json {
-            FileHandle.standardError.write(Data((text + "\n").utf8))
-            FileHandle.standardOutput.write(try ResultsFile.encode(document))
-            return
-        }
-        print(text)
-        if let destination {
-            do {
-                try ResultsFile.write(document, to: destination)
-            } catch {
-                throw failure("\(error)", code: CLIExit.failed)
-            }
-            print("results: \(destination.jsonPath), \(destination.csvPath)")
-        }
+        try results.deliver(document, text: text, to: destination)
     }
 
     /// The suite configuration from the options; any bad value is a usage error (exit 2).

@@ -29,20 +29,12 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of every workload and payload (default: 1).")
     var seed: String?
 
-    @Flag(help: "Print the results document to stdout (the summary goes to stderr) instead of writing files.")
-    var json = false
-
-    @Option(help: "Write the JSON here (and the CSV beside it, extension .csv).")
-    var output: String?
-
-    @Flag(help: "Overwrite existing output files (and the report directory beside them).")
-    var force = false
+    @OptionGroup var results: ResultsOutputOptions
 
     @Flag(help: "Do not write the report (Markdown, SVG charts, HTML) beside the results.")
     var noReport = false
 
     func run() throws {
-        if json && output != nil { throw failure("--json prints to stdout; it cannot be combined with --output") }
         var job = RunJob(quick: quick, backends: backends)
         if let seed {
             guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }
@@ -54,13 +46,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
-        var destination: ResultsDestination?
-        if !json {
+        let destination = try results.prepare(suite: "run")
+        if let destination, !noReport {
             do {
-                destination = try ResultsFile.prepare(path: output, suite: "run", force: force)
-                if let destination, !noReport {
-                    try Report.checkDestination(Report.defaultDirectory(forResultsAt: destination.jsonPath), force: force)
-                }
+                try Report.checkDestination(Report.defaultDirectory(forResultsAt: destination.jsonPath), force: results.force)
             } catch {
                 throw failure("\(error)")
             }
@@ -91,33 +80,15 @@ struct RunCommand: ParsableCommand {
         let elapsed = Int(Date().timeIntervalSince(started).rounded())
         var summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(elapsed) s)"
         if let interrupted { summary += "\nINCOMPLETE: stopped by \(interrupted); only the cases finished before are recorded" }
-        if json {
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
-            FileHandle.standardOutput.write(try ResultsFile.encode(document))
-            if let status = stop.exitStatus { throw ExitCode(status) }
-            return
-        }
-        print(summary)
-        if let destination {
+        try results.deliver(document, text: summary, to: destination)
+        // Stopped: the results are saved; the report is left for `framebench report`.
+        if let status = stop.exitStatus { throw ExitCode(status) }
+        if let destination, !noReport {
             do {
-                try ResultsFile.write(document, to: destination)
+                let report = try Report.write(document: document, resultsPath: destination.jsonPath, force: results.force)
+                print("report:  \(report.html) (and report.md, \(report.charts.count) SVG charts in \(report.directory))")
             } catch {
-                throw failure("\(error)", code: CLIExit.failed)
-            }
-            if let interrupted {
-                print("results (incomplete, stopped by \(interrupted)): \(destination.jsonPath), \(destination.csvPath)")
-            } else {
-                print("results: \(destination.jsonPath), \(destination.csvPath)")
-            }
-            // Stopped: the results are saved; the report is left for `framebench report`.
-            if let status = stop.exitStatus { throw ExitCode(status) }
-            if !noReport {
-                do {
-                    let report = try Report.write(document: document, resultsPath: destination.jsonPath, force: force)
-                    print("report:  \(report.html) (and report.md, \(report.charts.count) SVG charts in \(report.directory))")
-                } catch {
-                    throw failure("the results are saved, but the report could not be written: \(error)", code: CLIExit.failed)
-                }
+                throw failure("the results are saved, but the report could not be written: \(error)", code: CLIExit.failed)
             }
         }
     }

@@ -37,29 +37,11 @@ public struct KeyCountConfiguration: Sendable, Equatable {
             throw invalid("a key count must be 1 to \(Self.maxKeyCount), not \(n)")
         }
         guard Set(keyCounts).count == keyCounts.count else { throw invalid("a key count is listed twice") }
-        guard !frameSizes.isEmpty else { throw invalid("no frame sizes given for the key-count study") }
-        for size in frameSizes where !(0...FramesSuiteConfiguration.maxFrameSize).contains(size) {
-            throw invalid("frame size \(size) is outside 0…\(FramesSuiteConfiguration.maxFrameSize) bytes")
-        }
-        guard Set(frameSizes).count == frameSizes.count else { throw invalid("a frame size is listed twice") }
-        switch length {
-        case let .seconds(s) where !(s > 0 && s <= 3600):
-            throw invalid("seconds per case must be more than 0 and at most 3600, not \(s)")
-        case let .count(n) where !(1...1_000_000_000).contains(n):
-            throw invalid("frames per case must be from 1 to 1000000000, not \(n)")
-        default: break
-        }
-        guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s") }
-        guard (1_000...10_000_000).contains(targetBatchNanoseconds) else { throw invalid("target batch time must be 1 µs to 10 ms") }
-        guard (1...10_000).contains(repetitions) else { throw invalid("repetitions must be 1 to 10000") }
-        let chosen: [AEADBackend]
-        do {
-            chosen = try BackendRegistry.select(backends)
-        } catch {
-            throw .crypto(error)
-        }
-        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
-        return chosen
+        if let reason = ConfigurationChecks.frameSizes(frameSizes, context: " for the key-count study") { throw invalid(reason) }
+        if let reason = ConfigurationChecks.timing(
+            length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
+            repetitions: repetitions) { throw invalid(reason) }
+        return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
     }
 
     /// The study's options as text, for ``RunConfiguration/extra``.

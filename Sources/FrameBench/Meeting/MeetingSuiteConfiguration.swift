@@ -86,14 +86,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
             throw invalid("synthetic overhead must be 0 to 1000000 ns")
         }
         try validateModel()
-        let chosen: [AEADBackend]
-        do {
-            chosen = try BackendRegistry.select(backends)
-        } catch {
-            throw .crypto(error)
-        }
-        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
-        return chosen
+        return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
     }
 
     /// Every thread count of a meeting-mode case: ``threads``, then ``alsoThreads``.

@@ -78,39 +78,22 @@ public struct OverheadSuiteConfiguration: Sendable, Equatable {
     ///   unavailable backend, ``OverheadSuiteError/crypto(_:)``.
     public func resolvedBackends() throws(OverheadSuiteError) -> [Selected] {
         func invalid(_ reason: String) -> OverheadSuiteError { .invalidConfiguration(reason) }
-        guard !frameSizes.isEmpty else { throw invalid("no frame sizes given") }
-        for size in frameSizes where !(0...FramesSuiteConfiguration.maxFrameSize).contains(size) {
-            throw invalid("frame size \(size) is outside 0…\(FramesSuiteConfiguration.maxFrameSize) bytes")
-        }
-        guard Set(frameSizes).count == frameSizes.count else { throw invalid("a frame size is listed twice") }
+        if let reason = ConfigurationChecks.frameSizes(frameSizes) { throw invalid(reason) }
         guard !operations.isEmpty else { throw invalid("no operations given") }
-        switch length {
-        case let .seconds(s) where !(s > 0 && s <= 3600):
-            throw invalid("seconds per case must be more than 0 and at most 3600, not \(s)")
-        case let .count(n) where !(1...1_000_000_000).contains(n):
-            throw invalid("frames per case must be from 1 to 1000000000, not \(n)")
-        default: break
-        }
-        guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s") }
-        guard (1_000...10_000_000).contains(targetBatchNanoseconds) else { throw invalid("target batch time must be 1 µs to 10 ms") }
-        guard (1...10_000).contains(repetitions) else { throw invalid("repetitions must be 1 to 10000") }
+        if let reason = ConfigurationChecks.timing(
+            length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
+            repetitions: repetitions) { throw invalid(reason) }
         guard (1...100_000).contains(receiverKeys) else { throw invalid("receiver keys must be 1 to 100000, not \(receiverKeys)") }
         guard (2...MeetingLimits.e2eeCap).contains(harnessParticipants) else {
             throw invalid("harness meeting participants must be 2 to \(MeetingLimits.e2eeCap)")
         }
         guard harnessSeconds > 0, harnessSeconds <= 600 else { throw invalid("harness meeting seconds must be more than 0 and at most 600") }
-        var chosen: [AEADBackend]
-        do {
-            chosen = try BackendRegistry.select(backends)
-            if includeVariants {
-                for variant in BackendRegistry.variants where variant.info.availability.isAvailable {
-                    if !chosen.contains(where: { $0.info.name == variant.info.name }) { chosen.append(variant) }
-                }
+        var chosen = try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
+        if includeVariants {
+            for variant in BackendRegistry.variants where variant.info.availability.isAvailable {
+                if !chosen.contains(where: { $0.info.name == variant.info.name }) { chosen.append(variant) }
             }
-        } catch {
-            throw .crypto(error)
         }
-        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
         var selected: [Selected] = []
         func add(_ backend: AEADBackend, parent: String?) {
             if !selected.contains(where: { $0.name == backend.info.name }) { selected.append(Selected(backend: backend, parent: parent)) }

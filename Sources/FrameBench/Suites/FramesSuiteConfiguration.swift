@@ -80,25 +80,12 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     ///   unavailable backend, ``FramesSuiteError/crypto(_:)``.
     public func resolvedBackends() throws(FramesSuiteError) -> [AEADBackend] {
         func invalid(_ reason: String) -> FramesSuiteError { .invalidConfiguration(reason) }
-        guard !frameSizes.isEmpty else { throw invalid("no frame sizes given") }
-        for size in frameSizes where !(0...Self.maxFrameSize).contains(size) {
-            throw invalid("frame size \(size) is outside 0…\(Self.maxFrameSize) bytes")
-        }
-        guard Set(frameSizes).count == frameSizes.count else { throw invalid("a frame size is listed twice") }
+        if let reason = ConfigurationChecks.frameSizes(frameSizes) { throw invalid(reason) }
         guard !operations.isEmpty else { throw invalid("no operations given") }
-        switch length {
-        case let .seconds(s) where !(s > 0 && s <= 3600):
-            throw invalid("seconds per case must be more than 0 and at most 3600, not \(s)")
-        case let .count(n) where !(1...1_000_000_000).contains(n):
-            throw invalid("frames per case must be from 1 to 1000000000, not \(n)")
-        default: break
-        }
-        guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s") }
-        guard (1_000...10_000_000).contains(targetBatchNanoseconds) else {
-            throw invalid("target batch time must be 1 µs to 10 ms")
-        }
+        if let reason = ConfigurationChecks.timing(
+            length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
+            repetitions: repetitions) { throw invalid(reason) }
         if let batchSize, !(1...(1 << 24)).contains(batchSize) { throw invalid("batch size must be 1 to \(1 << 24)") }
-        guard (1...10_000).contains(repetitions) else { throw invalid("repetitions must be 1 to 10000") }
         guard (0...4096).contains(aadBytes) else { throw invalid("AAD size must be 0 to 4096 bytes") }
         guard (0...10_000_000).contains(syntheticOverheadNanoseconds) else {
             throw invalid("synthetic overhead must be 0 to 10000000 ns per frame")
@@ -108,14 +95,7 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
             throw invalid("thread count \(threads) is outside 1…\(Self.maxThreads)")
         }
         guard Set(threadCounts).count == threadCounts.count else { throw invalid("a thread count is listed twice") }
-        let chosen: [AEADBackend]
-        do {
-            chosen = try BackendRegistry.select(backends)
-        } catch {
-            throw .crypto(error)
-        }
-        guard !chosen.isEmpty else { throw invalid("no backend is available on this machine") }
-        return chosen
+        return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
     }
 
     /// This configuration as recorded in a results document.
