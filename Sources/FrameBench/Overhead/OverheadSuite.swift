@@ -59,15 +59,8 @@ public enum OverheadSuite {
                     for slot in mine.values { (slot.batchSize, slot.calibratedNanosecondsPerFrame) = (size, perFrame) }
                 }
                 progress("\(label): batch " + selected.indices.map { "\(selected[$0].name) \(layerSlots[$0][.swiftBackend]!.batchSize)" }.joined(separator: ", ") + "; warming up")
-                try InterleavedGroup.warmUp(slots, seconds: configuration.warmupSeconds)
-                for slot in slots { slot.allocateLog(capacity: InterleavedGroup.logCapacity(for: slot, length: configuration.length)) }
-                let wallStart = Clocks.monotonicNanoseconds()
-                let cpuStart = Clocks.threadCPUNanoseconds()
-                let usageStart = Clocks.processUsage()
-                try InterleavedGroup.measure(slots, length: configuration.length)
-                let cpu = Double(Clocks.threadCPUNanoseconds() &- cpuStart)
-                let wall = Double(Clocks.monotonicNanoseconds() &- wallStart)
-                let switches = Clocks.processUsage().since(usageStart).involuntaryContextSwitches
+                let cost = try InterleavedGroup.warmUpAndMeasure(
+                    slots, warmupSeconds: configuration.warmupSeconds, length: configuration.length)
                 let first = cases.count
                 for (choice, mine) in zip(selected, layerSlots) {
                     cases.append(OverheadCase(
@@ -77,7 +70,7 @@ public enum OverheadSuite {
                                      batchSize: slot.batchSize, warmupFrames: slot.warmupFrames)
                         }))
                 }
-                groupExtras.append((first..<cases.count, wall > 0 ? min(cpu / wall, 1) : nil, switches))
+                groupExtras.append((first..<cases.count, cost.onCPUFraction, cost.involuntaryContextSwitches))
             } catch {
                 throw OverheadSuiteError(error)
             }

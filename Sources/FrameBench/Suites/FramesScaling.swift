@@ -44,7 +44,7 @@ enum FramesScaling {
         for _ in 0..<maxThreads {
             var runners: [any FrameBatchRunner] = []
             for calibration in calibrations {
-                runners.append(try makeRunner(
+                runners.append(try FramesSuite.makeSwiftRunner(
                     calibration.backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead))
             }
             lanes.append(ScalingLane(runners: runners, cells: cells, plan: plan))
@@ -90,17 +90,6 @@ enum FramesScaling {
             records.append(record)
         }
         return records
-    }
-
-    /// Opens `backend` into a generic function, so the runner's loop is specialised.
-    private static func makeRunner(
-        _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation,
-        overhead: SyntheticOverhead
-    ) throws(FramesSuiteError) -> any FrameBatchRunner {
-        func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(FramesSuiteError) -> any FrameBatchRunner {
-            try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
-        }
-        return try make(backend)
     }
 
     /// A cell's totals over its threads.

@@ -47,21 +47,13 @@ public enum FramesSuite {
             }
             try prepare(slots, configuration)
             progress("\(label): batch \(slots.map { "\($0.runner.backend)/\($0.runner.implementation) \($0.batchSize)" }.joined(separator: ", ")); warming up")
-            try InterleavedGroup.warmUp(slots, seconds: configuration.warmupSeconds)
-            for slot in slots { slot.allocateLog(capacity: InterleavedGroup.logCapacity(for: slot, length: configuration.length)) }
-
-            let wallStart = Clocks.monotonicNanoseconds()
-            let cpuStart = Clocks.threadCPUNanoseconds()
-            let usageStart = Clocks.processUsage()
-            try InterleavedGroup.measure(slots, length: configuration.length)
-            let cpu = Double(Clocks.threadCPUNanoseconds() &- cpuStart)
-            let wall = Double(Clocks.monotonicNanoseconds() &- wallStart)
-            let usage = Clocks.processUsage().since(usageStart)
+            let cost = try InterleavedGroup.warmUpAndMeasure(
+                slots, warmupSeconds: configuration.warmupSeconds, length: configuration.length)
 
             var groupRecords = slots.map { slot in
                 var record = makeRecord(slot, size: size, operation: operation, configuration: configuration)
-                record.onCPUFraction = wall > 0 ? min(cpu / wall, 1) : nil
-                record.extra = ["involuntaryContextSwitches": Double(usage.involuntaryContextSwitches)]
+                record.onCPUFraction = cost.onCPUFraction
+                record.extra = ["involuntaryContextSwitches": Double(cost.involuntaryContextSwitches)]
                 record.referenceRatioSamples = pairedReferenceRatios(slot, in: slots, parts: configuration.repetitions)
                 record.threads = 1
                 return record
@@ -99,7 +91,7 @@ public enum FramesSuite {
 
     /// Opens `backend` into a generic function, so the runner's per-frame loop is
     /// compiled for that context type.
-    private static func makeSwiftRunner(
+    static func makeSwiftRunner(
         _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation,
         overhead: SyntheticOverhead
     ) throws(FramesSuiteError) -> any FrameBatchRunner {

@@ -83,6 +83,29 @@ enum InterleavedGroup {
         return (batch, perFrame, framesRun)
     }
 
+    /// What measuring a group cost: the measuring thread's share of the CPU over the measured
+    /// span, and the process's involuntary context switches during it.
+    struct Cost {
+        /// Thread CPU time over wall time, at most 1 (`nil` when no time passed).
+        var onCPUFraction: Double?
+        var involuntaryContextSwitches: Int
+    }
+
+    /// Warms `slots` up, sizes their logs for `length`, and measures them: the frames and
+    /// suites' common sequence for one interleaved group.
+    static func warmUpAndMeasure(_ slots: [CaseSlot], warmupSeconds: Double, length: RunLength) throws(FramesSuiteError) -> Cost {
+        try warmUp(slots, seconds: warmupSeconds)
+        for slot in slots { slot.allocateLog(capacity: logCapacity(for: slot, length: length)) }
+        let wallStart = Clocks.monotonicNanoseconds()
+        let cpuStart = Clocks.threadCPUNanoseconds()
+        let usageStart = Clocks.processUsage()
+        try measure(slots, length: length)
+        let cpu = Double(Clocks.threadCPUNanoseconds() &- cpuStart)
+        let wall = Double(Clocks.monotonicNanoseconds() &- wallStart)
+        return Cost(onCPUFraction: wall > 0 ? min(cpu / wall, 1) : nil,
+                    involuntaryContextSwitches: Clocks.processUsage().since(usageStart).involuntaryContextSwitches)
+    }
+
     /// Runs interleaved batches for `seconds` of wall time without recording them.
     static func warmUp(_ slots: [CaseSlot], seconds: Double) throws(FramesSuiteError) {
         guard seconds > 0 else { return }
