@@ -18,10 +18,15 @@
 # Needs valgrind (Debian: apt-get install -y valgrind). Valgrind 3.19 cannot read the DWARF 5
 # the Swift compiler emits, so the binary is stripped of debug info first.
 #
+# The counts come from scripts/xtree-allocations.py, which fails (exit 2) rather than read an
+# unreadable tree as 0, and a positive control runs the same check with one allocation
+# injected per frame (framebench frames --synthetic-allocations 1) and must count exactly it.
+#
 # Usage: scripts/check-allocations.sh [SCRATCH_PATH]   (default .build)
 # FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" sets the two frame counts (default "10000 100000";
 # the CI gate uses the smaller pair: memcheck runs the loop some 50 times slower).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 scratch=${1:-.build}
 command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
 swift build -c release --scratch-path "$scratch" --product framebench >&2
@@ -36,24 +41,44 @@ grep -q 'InterleavedGroupO7measure' "$work/symbols.txt" \
 
 status=0
 counts=${FRAMEBENCH_ALLOCATION_COUNTS:-10000 100000}
+# Allocations inside InterleavedGroup.measure, from an allocation tree; scripts/xtree-allocations.py
+# exits 2 (never "0") when the tree cannot be read.
+measured_in() {
+    local counted
+    counted=$(python3 scripts/xtree-allocations.py "$1" 'InterleavedGroupO7measure') || exit 2
+    awk -F'\t' 'NR == 1 { print $1 }' <<<"$counted"
+}
+run_frames() {  # $1 = output name, then framebench frames arguments
+    local name=$1; shift
+    valgrind --tool=memcheck --num-callers=64 --xtree-memory=full --xtree-memory-file="$work/xtree-$name.kcg" \
+        "$work/framebench" frames "$@" --batch-size 10 --warmup 0 --json >/dev/null 2>"$work/valgrind-$name.txt"
+}
 # The two runs are independent and single-threaded: run them at once.
 pids=()
 for count in $counts; do
-    valgrind --tool=memcheck --num-callers=64 --xtree-memory=full --xtree-memory-file="$work/xtree-$count.kcg" \
-        "$work/framebench" frames --backend openssl --backend sodium --sizes 64,1200 --count "$count" \
-        --batch-size 10 --warmup 0 --json \
-        >/dev/null 2>"$work/valgrind-$count.txt" &
+    run_frames "$count" --backend openssl --backend sodium --sizes 64,1200 --count "$count" &
     pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid" || { echo "error: valgrind failed" >&2; cat "$work"/valgrind-*.txt >&2; exit 2; }; done
 for count in $counts; do
-    # Inclusive allocated-block counts per function; "measure" is absent when it allocated nothing.
-    measured=$(callgrind_annotate --inclusive=yes --threshold=100 "$work/xtree-$count.kcg" \
-        | grep 'InterleavedGroupO7measure' | sed -E 's/\([^)]*\)//g' | awk '{ print $4 }' | tr -d , || true)
-    total=$(grep -o 'total heap usage: [0-9,]* allocs' "$work/valgrind-$count.txt" | grep -o '[0-9,]* allocs')
-    echo "--count $count: ${measured:-0} allocations inside the measured loop; $total in the whole run"
-    [ "${measured:-0}" = 0 ] || status=1
+    measured=$(measured_in "$work/xtree-$count.kcg")
+    total=$(grep -o 'total heap usage: [0-9,]* allocs' "$work/valgrind-$count.txt" | grep -o '[0-9,]* allocs') \
+        || { echo "error: valgrind printed no heap summary for --count $count" >&2; exit 2; }
+    echo "--count $count: $measured allocations inside the measured loop; $total in the whole run"
+    [ "$measured" = 0 ] || status=1
 done
+
+# Positive control: the same run with one known allocation per Swift frame
+# (--synthetic-allocations 1) must show exactly one per frame: 2 backends x 2 sizes x 2
+# operations = 8 Swift cases of N frames each. A check that cannot see this one cannot be
+# trusted to see any.
+control=1000
+run_frames control --backend openssl --backend sodium --sizes 64,1200 --count "$control" --synthetic-allocations 1 \
+    || { echo "error: valgrind failed (positive control)" >&2; cat "$work/valgrind-control.txt" >&2; exit 2; }
+measured=$(measured_in "$work/xtree-control.kcg")
+expected=$((8 * control))
+echo "positive control: $measured allocations inside the measured loop with 1 injected per Swift frame (expected $expected)"
+[ "$measured" = "$expected" ] || { echo "error: the check does not see allocations made in the loop ($measured, expected $expected)" >&2; status=1; }
 
 # swift-crypto: exempt from 0, checked against its documented per-frame count.
 sc_count=1000
@@ -63,10 +88,9 @@ for op_expected in seal:9 open:5; do
         "$work/framebench" frames --backend swift-crypto --operations "$op" --sizes 64,1200 --count "$sc_count" \
         --batch-size 10 --warmup 0 --json >/dev/null 2>"$work/valgrind-sc-$op.txt" \
         || { echo "error: valgrind failed (swift-crypto $op)" >&2; cat "$work/valgrind-sc-$op.txt" >&2; exit 2; }
-    measured=$(callgrind_annotate --inclusive=yes --threshold=100 "$work/xtree-sc-$op.kcg" \
-        | grep 'InterleavedGroupO7measure' | sed -E 's/\([^)]*\)//g' | awk '{ print $4 }' | tr -d , || true)
-    per_frame=$(python3 -c "print(f'{${measured:-0} / (2 * $sc_count):g}')")
-    echo "swift-crypto $op (exempt from 0, allocates by design): ${measured:-0} allocations in $((2 * sc_count)) frames = $per_frame per frame (documented: $expected)"
+    measured=$(measured_in "$work/xtree-sc-$op.kcg")
+    per_frame=$(python3 -c "print(f'{$measured / (2 * $sc_count):g}')")
+    echo "swift-crypto $op (exempt from 0, allocates by design): $measured allocations in $((2 * sc_count)) frames = $per_frame per frame (documented: $expected)"
     [ "$per_frame" = "$expected" ] || { echo "error: swift-crypto $op allocates $per_frame per frame, not the documented $expected" >&2; status=1; }
 done
 exit $status

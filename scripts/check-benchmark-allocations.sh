@@ -14,13 +14,33 @@
 # SFrame alike: seal 9, open 5) and the check holds it to exactly that count.
 #
 # Usage: scripts/check-benchmark-allocations.sh [SCRATCH_PATH] [benchmark options]
-# With no options after the scratch path it checks the 64, 1200 and 16384 B seal and open
-# benchmarks (36 of the 80 files; each benchmark runs for up to a second); pass e.g.
+# With no options after the scratch path it checks the 64, 100, 1200 and 16384 B seal and open
+# benchmarks (48 of the 84 files; each benchmark runs for up to a second); pass e.g.
 # --filter '.*' to check all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${1:-.build}
 shift || true
-[ $# -gt 0 ] || set -- --filter '.* (64|1200|16384) B'
+# Every seal and open benchmark must have its thresholds file: a benchmark without one is
+# checked by nothing. Expected names: each default backend (framebench backends) x the sizes
+# the benchmark sources declare (frameSizes, sframeSizes) x seal/open.
+framebench="$scratch/release/framebench"
+[ -x "$framebench" ] || swift build -c release --scratch-path "$scratch" --product framebench >&2
+python3 - "$framebench" <<'PY' || exit 1
+import json, os, re, subprocess, sys
+backends = [b["name"] for b in json.loads(subprocess.run([sys.argv[1], "backends", "--json"], capture_output=True, text=True, check=True).stdout) if not b["variant"]]
+def sizes(path, name):
+    m = re.search(r"let " + name + r" = \[([\d, ]+)\]", open(path).read())
+    if not m:
+        sys.exit(f"error: no `let {name} = [...]` in {path}")
+    return [int(x) for x in m.group(1).split(",")]
+expected = [f"AEADBenchmarks.{b} {op} {n} B" for b in backends for op in ("seal", "open") for n in sizes("Benchmarks/AEADBenchmarks/AEADBenchmarks.swift", "frameSizes")]
+expected += [f"SFrameBenchmarks.sframe {b} {op} {n} B" for b in backends for op in ("seal", "open") for n in sizes("Benchmarks/SFrameBenchmarks/SFrameBenchmarks.swift", "sframeSizes")]
+missing = [e for e in expected if not os.path.exists(f"Benchmarks/Thresholds/{e}.p90.json")]
+if missing:
+    sys.exit("error: seal/open benchmarks with no thresholds file (nothing checks them):\n  " + "\n  ".join(missing))
+print(f"thresholds files: all {len(expected)} seal/open benchmarks have one")
+PY
+[ $# -gt 0 ] || set -- --filter '.* (64|100|1200|16384) B'
 swift package --scratch-path "$scratch" --disable-sandbox benchmark thresholds check \
     --path Benchmarks/Thresholds --no-progress "$@"

@@ -53,6 +53,11 @@ struct FramesCommand: ParsableCommand {
         help: "Add N ns of calibrated busy work to every frame of the Swift cases (the C reference is left alone): a known slowdown for testing a regression gate. Never for reported numbers.")
     var syntheticOverheadNs: String?
 
+    @Option(
+        name: .customLong("synthetic-allocations"),
+        help: ArgumentHelp("Allocate and free N heap blocks in every frame of the Swift cases: the known allocation that proves the allocation gate sees one (scripts/check-allocations.sh). Never for reported numbers.", visibility: .hidden))
+    var syntheticAllocations = 0
+
     func run() throws {
         let configuration = try makeConfiguration()
         let backendNames: [String]
@@ -139,6 +144,7 @@ struct FramesCommand: ParsableCommand {
         if let threads {
             configuration.threadCounts = try Self.threadCounts(threads)
         }
+        configuration.syntheticAllocations = syntheticAllocations
         if let syntheticOverheadNs {
             guard let value = Int(syntheticOverheadNs), value >= 0 else {
                 throw failure("--synthetic-overhead-ns: '\(syntheticOverheadNs)' is not a whole number of nanoseconds")

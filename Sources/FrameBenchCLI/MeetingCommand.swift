@@ -81,6 +81,11 @@ struct MeetingCommand: ParsableCommand {
             help: "Add about N ns of busy work to every sealed and opened frame (gate tests only).")
     var syntheticOverhead: String?
 
+    @Option(
+        name: .customLong("synthetic-allocations"),
+        help: ArgumentHelp("Allocate and free N heap blocks in every sealed and opened frame (allocation-gate self-test only).", visibility: .hidden))
+    var syntheticAllocations = 0
+
     @Flag(name: .customLong("no-harness"), help: "Skip the no-crypto run that measures the harness share.")
     var noHarness = false
 
@@ -178,6 +183,7 @@ struct MeetingCommand: ParsableCommand {
         }
         if let repetitions { c.repetitions = try integer(repetitions, "--repetitions") }
         if let blockTicks { c.blockTicks = try integer(blockTicks, "--block-ticks") }
+        c.syntheticAllocations = syntheticAllocations
         if let syntheticOverhead { c.syntheticOverheadNanoseconds = try integer(syntheticOverhead, "--synthetic-overhead-ns") }
         if let seed {
             guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }

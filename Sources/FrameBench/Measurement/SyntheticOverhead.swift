@@ -38,6 +38,11 @@ public struct SyntheticOverhead: Sendable, Equatable {
     public let nanoseconds: Int
     /// Steps of the dependent chain one ``apply()`` runs (0 for ``none``).
     public let steps: Int
+    /// Heap blocks one ``apply()`` allocates and frees (0 but in allocation-gate self-tests):
+    /// the known allocation `scripts/check-allocations.sh` and
+    /// `scripts/check-meeting-allocations.sh` must find inside the loops, to prove they
+    /// can see one.
+    public private(set) var allocations = 0
 
     /// About `nanoseconds` of busy work per ``apply()``; 0 or less is ``none``.
     /// The first non-zero overhead made in a process calibrates the work (about 5 ms).
@@ -55,16 +60,34 @@ public struct SyntheticOverhead: Sendable, Equatable {
         self.steps = steps
     }
 
+    /// Exactly `steps` steps of the chain per ``apply()``, uncalibrated: a fixed number of
+    /// instructions per frame, the same on every machine. The instruction gate's self-test
+    /// (`scripts/instructions.sh --self-test`) injects its deliberate slowdown with it;
+    /// ``nanoseconds`` is 0 because no time was asked for. 0 or less is ``none``.
+    public init(steps: Int) {
+        self.init(nanoseconds: 0, steps: max(steps, 0))
+    }
+
     /// No overhead: ``apply()`` returns at once.
     public static let none = SyntheticOverhead(nanoseconds: 0, steps: 0)
 
-    /// Whether this is ``none``.
-    public var isNone: Bool { steps == 0 }
+    /// This overhead with `count` heap allocations (each freed at once) added to every
+    /// ``apply()``; 0 or less adds none.
+    public func allocating(_ count: Int) -> SyntheticOverhead {
+        var copy = self
+        copy.allocations = max(count, 0)
+        return copy
+    }
 
-    /// Runs the busy work: about ``nanoseconds`` nanoseconds, nothing for ``none``.
+    /// Whether this is ``none``: no busy work and no allocation.
+    public var isNone: Bool { steps == 0 && allocations == 0 }
+
+    /// Runs the busy work: about ``nanoseconds`` nanoseconds (exactly ``steps`` steps), and
+    /// the ``allocations``; nothing for ``none``.
     @inline(never)
     public func apply() {
         SyntheticOverheadCalibration.spin(steps: steps, seed: UInt64(truncatingIfNeeded: steps))
+        for _ in 0..<allocations { SyntheticOverheadCalibration.allocateAndFree() }
     }
 }
 
@@ -85,6 +108,15 @@ enum SyntheticOverheadCalibration {
             x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         }
         if x == seed { fatalError("SyntheticOverhead: the busy loop returned to its seed") }
+    }
+
+    /// One heap allocation of 16 bytes, freed at once; never inlined, so the allocation
+    /// cannot be optimised away.
+    @inline(never)
+    static func allocateAndFree() {
+        let block = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
+        block.storeBytes(of: 0, as: UInt64.self)
+        block.deallocate()
     }
 
     /// Finds a step count that takes at least 100 µs, then takes the fastest of 50 timed

@@ -70,6 +70,7 @@ public enum MeetingSuite {
         var random = SeededRandom(seed: configuration.seed ^ 0x504C_4149_4E)
         for i in 0..<plaintext.count { plaintext[i] = UInt8(truncatingIfNeeded: random.next()) }
         let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
+            .allocating(configuration.syntheticAllocations)
         let grace = Duration.milliseconds(configuration.model.gracePeriodMilliseconds)
 
         progress("allocating slots", 0.02)

@@ -45,6 +45,9 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     /// Busy work added to every sealed and opened frame (``SyntheticOverhead``), for
     /// testing a regression gate; 0 adds nothing.
     public var syntheticOverheadNanoseconds = 0
+    /// Heap allocations added to every sealed and opened frame (``SyntheticOverhead``): the
+    /// known allocation that proves the allocation gate can see one; 0 adds none.
+    public var syntheticAllocations = 0
     /// Also run the schedule with the crypto calls replaced by no-ops, to measure what the
     /// harness itself costs (``MeasurementRecord`` `extra.harnessShare`).
     public var measureHarness = true
@@ -85,6 +88,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
         guard (0...1_000_000).contains(syntheticOverheadNanoseconds) else {
             throw invalid("synthetic overhead must be 0 to 1000000 ns")
         }
+        guard (0...1000).contains(syntheticAllocations) else { throw invalid("synthetic allocations must be 0 to 1000 per frame") }
         try validateModel()
         return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
     }
@@ -149,6 +153,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
         ]
         if let tracePath { extra["trace"] = tracePath }
         if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNanoseconds"] = String(syntheticOverheadNanoseconds) }
+        if syntheticAllocations > 0 { extra["syntheticAllocations"] = String(syntheticAllocations) }
         return extra
     }
 }

@@ -9,10 +9,14 @@ final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
     private var sender: SFrameSender<Context>
     private let plaintext: UnsafeMutableRawBufferPointer
     private let output: UnsafeMutableRawBufferPointer
+    private let overhead: SyntheticOverhead
 
-    /// A sender for `keyID` keyed from `baseKey`, and buffers for `payload`.
-    init(keyID: UInt64, baseKey: borrowing SecretBytes, payload: [UInt8]) throws(FramesSuiteError) {
+    /// A sender for `keyID` keyed from `baseKey`, and buffers for `payload`. `overhead` is
+    /// applied once per frame inside the loop (``SyntheticOverhead``; `none` but in gate
+    /// self-tests).
+    init(keyID: UInt64, baseKey: borrowing SecretBytes, payload: [UInt8], overhead: SyntheticOverhead = .none) throws(FramesSuiteError) {
         backend = Context.info.name
+        self.overhead = overhead
         do {
             sender = try SFrameSender<Context>(keyID: keyID, baseKey: baseKey)
         } catch {
@@ -29,7 +33,7 @@ final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 
     func runBatch(frames: Int) throws(FramesSuiteError) -> UInt64 {
         do {
-            return try SFrameLoops.seal(&sender, plaintext: UnsafeRawBufferPointer(plaintext), output: output, frames: frames)
+            return try SFrameLoops.seal(&sender, plaintext: UnsafeRawBufferPointer(plaintext), output: output, frames: frames, overhead: overhead)
         } catch {
             throw .crypto(error)
         }
@@ -62,14 +66,20 @@ final class SFrameOpenRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
     private let lengths: UnsafeMutableBufferPointer<Int>
     private let output: UnsafeMutableRawBufferPointer
     private let stride: Int
+    private let overhead: SyntheticOverhead
     /// Frames the ring holds.
     let ringCapacity: Int
 
     /// A receiver with `keyIDs.count` keys, all derived from `baseKey`, and a sender for
-    /// `keyID` (one of them); frames of `payload.count` bytes.
-    init(keyID: UInt64, keyIDs: [UInt64], baseKey: borrowing SecretBytes, payload: [UInt8]) throws(FramesSuiteError) {
+    /// `keyID` (one of them); frames of `payload.count` bytes. `overhead` is applied once
+    /// per opened frame inside the timed loop (`none` but in gate self-tests).
+    init(
+        keyID: UInt64, keyIDs: [UInt64], baseKey: borrowing SecretBytes, payload: [UInt8],
+        overhead: SyntheticOverhead = .none
+    ) throws(FramesSuiteError) {
         precondition(keyIDs.contains(keyID), "the measured KID must be installed")
         backend = Context.info.name
+        self.overhead = overhead
         do {
             sender = try SFrameSender<Context>(keyID: keyID, baseKey: baseKey)
             receiver = SFrameReceiver<Context>(capacity: keyIDs.count)
@@ -100,7 +110,7 @@ final class SFrameOpenRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
             while remaining > 0 {
                 let part = min(remaining, ringCapacity)
                 try SFrameLoops.fill(&sender, plaintext: UnsafeRawBufferPointer(plaintext), ring: ring, stride: stride, lengths: lengths, frames: part)
-                nanoseconds &+= try SFrameLoops.open(&receiver, ring: UnsafeRawBufferPointer(ring), stride: stride, lengths: UnsafeBufferPointer(lengths), output: output, frames: part)
+                nanoseconds &+= try SFrameLoops.open(&receiver, ring: UnsafeRawBufferPointer(ring), stride: stride, lengths: UnsafeBufferPointer(lengths), output: output, frames: part, overhead: overhead)
                 remaining -= part
             }
         } catch {
@@ -131,7 +141,8 @@ enum SFrameBuffers {
 /// The SFrame layer's per-frame loops, timed around the whole batch like `FrameLoops`.
 /// Everything they touch is preallocated. Specialised for every registered context type
 /// that FrameBench compiles against, so the backend call is direct; other backends run
-/// through the generic copy.
+/// through the generic copy. As in `FrameLoops`, a ``SyntheticOverhead`` other than `none`
+/// (gate self-tests only) is decided once per batch, so the plain loop carries no trace of it.
 enum SFrameLoops {
     @inline(never)
     @_specialize(exported: false, where Context == OpenSSLContext)
@@ -141,12 +152,19 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
     static func seal<Context: AEADContext & ~Copyable>(
         _ sender: inout SFrameSender<Context>, plaintext: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer,
-        frames: Int
+        frames: Int, overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {
         let none = UnsafeRawBufferPointer(start: nil, count: 0)
         let start = Clocks.monotonicNanoseconds()
-        for _ in 0..<frames {
-            _ = try sender.seal(plaintext: plaintext, metadata: none, into: output)
+        if overhead.isNone {
+            for _ in 0..<frames {
+                _ = try sender.seal(plaintext: plaintext, metadata: none, into: output)
+            }
+        } else {
+            for _ in 0..<frames {
+                _ = try sender.seal(plaintext: plaintext, metadata: none, into: output)
+                overhead.apply()
+            }
         }
         return Clocks.monotonicNanoseconds() &- start
     }
@@ -172,13 +190,21 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
     static func open<Context: AEADContext & ~Copyable>(
         _ receiver: inout SFrameReceiver<Context>, ring: UnsafeRawBufferPointer, stride: Int,
-        lengths: UnsafeBufferPointer<Int>, output: UnsafeMutableRawBufferPointer, frames: Int
+        lengths: UnsafeBufferPointer<Int>, output: UnsafeMutableRawBufferPointer, frames: Int,
+        overhead: SyntheticOverhead = .none
     ) throws(FrameCryptoError) -> UInt64 {
         let none = UnsafeRawBufferPointer(start: nil, count: 0)
         let base = ring.baseAddress!
         let start = Clocks.monotonicNanoseconds()
-        for i in 0..<frames {
-            _ = try receiver.open(frame: UnsafeRawBufferPointer(start: base + i &* stride, count: lengths[i]), metadata: none, into: output)
+        if overhead.isNone {
+            for i in 0..<frames {
+                _ = try receiver.open(frame: UnsafeRawBufferPointer(start: base + i &* stride, count: lengths[i]), metadata: none, into: output)
+            }
+        } else {
+            for i in 0..<frames {
+                _ = try receiver.open(frame: UnsafeRawBufferPointer(start: base + i &* stride, count: lengths[i]), metadata: none, into: output)
+                overhead.apply()
+            }
         }
         return Clocks.monotonicNanoseconds() &- start
     }

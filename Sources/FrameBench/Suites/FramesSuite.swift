@@ -23,6 +23,7 @@ public enum FramesSuite {
         let backends = try configuration.resolvedBackends()
         let (key, aad, payloadBytes) = inputs(configuration)
         let overhead = SyntheticOverhead(nanoseconds: configuration.syntheticOverheadNanoseconds)
+            .allocating(configuration.syntheticAllocations)
 
         var records: [MeasurementRecord] = []
         let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }

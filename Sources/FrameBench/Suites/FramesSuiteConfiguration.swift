@@ -42,6 +42,9 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     /// is left alone, a control): a known slowdown for testing a regression gate, see
     /// ``SyntheticOverhead``. 0, the default, adds nothing.
     public var syntheticOverheadNanoseconds: Int = 0
+    /// Heap allocations added to every frame of the Swift cases (``SyntheticOverhead``): the
+    /// known allocation that proves the allocation gate can see one. 0, the default, adds none.
+    public var syntheticAllocations: Int = 0
     /// Thread counts to measure each Swift case at. `[1]`, the default, is the ordinary
     /// single-threaded suite. Any count above 1 adds a scaling measurement per group: on
     /// each of N threads its own contexts and buffers, the same case, start-aligned, slice
@@ -90,6 +93,7 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         guard (0...10_000_000).contains(syntheticOverheadNanoseconds) else {
             throw invalid("synthetic overhead must be 0 to 10000000 ns per frame")
         }
+        guard (0...1000).contains(syntheticAllocations) else { throw invalid("synthetic allocations must be 0 to 1000 per frame") }
         guard !threadCounts.isEmpty else { throw invalid("no thread counts given") }
         for threads in threadCounts where !(1...Self.maxThreads).contains(threads) {
             throw invalid("thread count \(threads) is outside 1…\(Self.maxThreads)")
@@ -116,6 +120,7 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
         run.reference = includeReference
         var extra: [String: String] = [:]
         if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNs"] = String(syntheticOverheadNanoseconds) }
+        if syntheticAllocations > 0 { extra["syntheticAllocations"] = String(syntheticAllocations) }
         if !scalingThreadCounts.isEmpty { extra["threadCounts"] = scalingThreadCounts.map(String.init).joined(separator: ",") }
         if let scalingFrameSizes, !scalingThreadCounts.isEmpty {
             extra["scalingFrameSizes"] = scalingFrameSizes.map(String.init).joined(separator: ",")
