@@ -68,6 +68,23 @@ struct CLIProcess {
         return false
     }
 
+    /// The signals the process catches, from `SigCgt` in `/proc/PID/status`; nil once it
+    /// has ended.
+    var caughtSignals: UInt64? {
+        guard process.isRunning,
+              let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") })
+        else { return nil }
+        return UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+    }
+
+    /// Waits until the process has installed its SIGINT and SIGTERM handlers; `false` when
+    /// it ended first (a CLI that fails at start-up never does) or after `timeout` seconds.
+    func waitForSignalHandlers(timeout: Double) -> Bool {
+        let wanted: UInt64 = 1 << UInt64(SIGINT - 1) | 1 << UInt64(SIGTERM - 1)
+        return wait(until: { (caughtSignals ?? 0) & wanted == wanted }, timeout: timeout) && process.isRunning
+    }
+
     /// Waits for the process to end; kills it and throws after `timeout` seconds.
     func wait(timeout: Double) throws {
         let deadline = Date().addingTimeInterval(timeout)

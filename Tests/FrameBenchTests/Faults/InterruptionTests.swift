@@ -94,25 +94,53 @@ import Glibc
         #expect(names.allSatisfy { !$0.hasSuffix(".tmp") }, "left behind: \(names)")
     }
 
+    /// The arguments of the random-moment runs; the control below runs them to the end.
+    static let shortFramesRun = ["frames", "--sizes", "64,1200", "--operations", "seal", "--seconds", "0.05", "--warmup", "0"]
+
+    @Test func theShortFramesRunCompletesWithoutASignal() throws {
+        let directory = try makeTemporaryDirectory("unsignalled")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let json = directory + "/frames.json"
+        let run = try CLIProcess.run(Self.shortFramesRun + ["--output", json], in: directory, timeout: 120)
+        #expect(run.exited && run.status == 0, "exit \(run.status): \(run.stderr)")
+        #expect(try ResultsFile.read(path: json).isComplete)
+    }
+
     @Test func killedAtRandomMomentsTheDestinationIsAbsentOrWhole() throws {
         var random = SeededRandom(seed: 0xC0FFEE)
+        var interrupted = 0
         for round in 0..<6 {
             let directory = try makeTemporaryDirectory("kill")
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let json = directory + "/frames.json"
             let signal = [SIGKILL, SIGINT, SIGTERM][round % 3]
             let delay = Double(random.next() % 1500) / 1000
-            let run = try CLIProcess(
-                ["frames", "--sizes", "64,1200", "--operations", "seal", "--seconds", "0.05", "--warmup", "0", "--output", json],
-                in: directory)
+            let run = try CLIProcess(Self.shortFramesRun + ["--output", json], in: directory)
+            // The moment is random from when the CLI is ready to handle a signal: one sent
+            // before it installs its handlers would kill it without a trace of the handling.
+            // A CLI that fails at start-up never gets there.
+            let ready = run.waitForSignalHandlers(timeout: 60)
+            if !ready { try run.wait(timeout: 60) }
+            try #require(ready, "round \(round): framebench ended before installing its signal handlers: exit \(run.status): \(run.stderr)")
             usleep(UInt32(delay * 1_000_000))
             run.send(signal)
             try run.wait(timeout: 120)
-            let detail: Comment = "round \(round): signal \(signal) after \(delay) s, exit \(run.status)"
+            let detail: Comment = "round \(round): signal \(signal) after \(delay) s, exit \(run.status) (\(run.exited ? "exited" : "killed")): \(run.stderr)"
+            // The exit status: killed by SIGKILL, 130/143 after a handled SIGINT/SIGTERM, or
+            // 0 when the run had finished before the signal came; never anything else.
+            let finishedFirst = run.exited && run.status == 0
+            let handled = signal == SIGKILL ? !run.exited && run.status == SIGKILL : run.exited && run.status == 128 + signal
+            #expect(finishedFirst || handled, detail)
+            if handled { interrupted += 1 }
+            if finishedFirst || (handled && signal != SIGKILL) {
+                // A handled signal writes what was finished (docs/robustness.md); a finished run, everything.
+                #expect(FileManager.default.fileExists(atPath: json), detail)
+            }
             if FileManager.default.fileExists(atPath: json) {
                 // Whole and valid: complete, or marked incomplete by a handled signal.
                 let document = try ResultsFile.read(path: json)
                 #expect(document.isComplete || signal != SIGKILL, detail)
+                #expect(document.isComplete || !finishedFirst, detail)
             }
             if FileManager.default.fileExists(atPath: ResultsFile.csvPath(for: json)) {
                 let csv = try String(contentsOfFile: ResultsFile.csvPath(for: json), encoding: .utf8)
@@ -124,5 +152,7 @@ import Glibc
                 #expect(names.allSatisfy { !$0.hasSuffix(".tmp") }, detail)
             }
         }
+        // At least the early moments land inside the run: the test interrupts something.
+        #expect(interrupted >= 1, "every round finished before its signal")
     }
 }

@@ -45,24 +45,56 @@ import Glibc
         }
     }
 
-    /// Mounts a 16 KiB tmpfs at `path` (needs root with CAP_SYS_ADMIN, as on the CI
-    /// machine); `false` when that is not allowed.
-    static func mountTinyFileSystem(at path: String) -> Bool {
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=16k", "tmpfs", path]
-        mount.standardError = FileHandle.nullDevice
-        guard (try? mount.run()) != nil else { return false }
-        mount.waitUntilExit()
-        return mount.terminationStatus == 0
+    /// What mounting a 16 KiB tmpfs came to.
+    enum MountOutcome: Equatable {
+        case mounted
+        /// mount(2) refused for want of privilege (`EPERM`: not root, or root without
+        /// CAP_SYS_ADMIN, as in an unprivileged container): the test cannot run here.
+        case notPermitted(String)
+        /// Any other error: a real failure, never a skip.
+        case failed(String)
+
+        var skipsTheTest: Bool {
+            if case .notPermitted = self { true } else { false }
+        }
+
+        init(errno code: Int32) {
+            let reason = "mount(2) of a tmpfs failed: \(String(cString: strerror(code))) (errno \(code))"
+            self = code == EPERM ? .notPermitted(reason) : .failed(reason)
+        }
+    }
+
+    /// Mounts a 16 KiB tmpfs at `path` with mount(2) (as on the CI machine, root with
+    /// CAP_SYS_ADMIN), so the error is the system's own, not `mount`'s exit status.
+    static func mountTinyFileSystem(at path: String) -> MountOutcome {
+        mount("tmpfs", path, "tmpfs", 0, "size=16k") == 0 ? .mounted : MountOutcome(errno: errno)
+    }
+
+    @Test func onlyARefusalForWantOfPrivilegeSkipsTheFullDiskTest() {
+        #expect(MountOutcome(errno: EPERM) == .notPermitted("mount(2) of a tmpfs failed: Operation not permitted (errno \(EPERM))"))
+        for code in [ENOENT, ENODEV, ENOTDIR, EACCES, EBUSY, EINVAL] {
+            #expect(!MountOutcome(errno: code).skipsTheTest, "errno \(code) would skip the full-disk test instead of failing it")
+        }
+        // A mount point that does not exist is a failure (as root with CAP_SYS_ADMIN; without
+        // the privilege mount(2) refuses before it looks at the path).
+        let outcome = Self.mountTinyFileSystem(at: "/nonexistent-\(UUID().uuidString)")
+        #expect(outcome != .mounted)
+        if case let .failed(reason) = outcome { #expect(reason.contains("No such file or directory"), "\(reason)") }
     }
 
     @Test(.enabled(if: geteuid() == 0, "mounting a 16 KiB tmpfs to fill needs root"))
     func aFullDiskIsAClearErrorAndLeavesNothingBehind() throws {
         let directory = try makeTemporaryDirectory("full")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try #require(Self.mountTinyFileSystem(at: directory), "mount -t tmpfs failed")
-        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [directory]).waitUntilExit() }
+        switch Self.mountTinyFileSystem(at: directory) {
+        case .mounted: break
+        case let .notPermitted(reason):
+            try Test.cancel("skipped: mounting a 16 KiB tmpfs to fill needs CAP_SYS_ADMIN, which this root lacks: \(reason)")
+        case let .failed(reason):
+            Issue.record(Comment(rawValue: reason))
+            return
+        }
+        defer { umount2(directory, 0) }
         var document = ResultsFileTests.sampleDocument()
         // Far more than 16 KiB of JSON.
         document.measurements[0].samples = (0..<20_000).map { Double($0) + 0.123456 }

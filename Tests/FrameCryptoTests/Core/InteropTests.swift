@@ -16,10 +16,10 @@ import Testing
         }
     }
 
-    @Test func backendsProduceIdenticalCiphertextAndTag() throws {
+    @Test(.enabled(if: Backends.available.count >= 2, "needs two available backends to compare (BackendCoverageTests names the missing ones)"))
+    func backendsProduceIdenticalCiphertextAndTag() throws {
         var random = SeededRandom(seed: 7)
         let all = Backends.available
-        guard all.count >= 2 else { return }
         for size in Self.sizes {
             let key = random.bytes(32), aad = random.bytes(Int.random(in: 0...64, using: &random))
             let nonceBytes = random.bytes(12)
