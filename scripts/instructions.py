@@ -22,17 +22,22 @@ executed it (its self cost), and each function to one of four owners:
              symbols of the modules Crypto, _CryptoExtras, CryptoBoringWrapper);
   system     everything else: libc (memcpy/malloc, whose code path glibc picks by CPU), the
              dynamic linker, the vDSO.
-Ours + toolchain ("own code") depends only on our code and the Swift toolchain: it is the
-same on any CPU and with any library patch release, so it is GATED on every machine against
-the baseline recorded with the same toolchain, with a tight tolerance (default 1 %). The
-library's share is PRINTED beside it, and judged (default tolerance 1.5 %) only when the
-library version and the CPU features that pick its code path match a recorded library
-baseline; otherwise the script says which versions differ and by how much the counts moved,
-and passes that part. System instructions are printed, never judged.
+"Ours" depends only on our code and the Swift compiler: it is the same on any CPU and with any
+library patch release, so it is GATED on every machine against the baseline recorded with the
+same toolchain, with a tight tolerance (default 1 %). The toolchain's share is gated too, but
+loosely (default 5 %): it is deterministic run after run, yet the Swift runtime's protocol
+conformance cache hashes addresses, so where a loop looks conformances up per frame
+(swift-crypto's generic Data API) the share moves with the binary's layout (+0.6 % seen from
+an unrelated change elsewhere in the binary); 5 % still catches new per-frame runtime work,
+and any at all where the baseline has none (openssl, sodium). The library's share is PRINTED
+beside them, and judged (default tolerance 1.5 %) only when the library version and the CPU
+features that pick its code path match a recorded library baseline; otherwise the script says
+which versions differ and by how much the counts moved, and passes that part. System
+instructions are printed, never judged.
 
 Baselines (results/instructions-baseline.json, schema framebench-instructions/2): one entry
-per toolchain (Swift compiler, architecture, build configuration), holding the own-code
-counts per case and any number of library records (library version + CPU features -> counts).
+per toolchain (Swift compiler, architecture, build configuration), holding the ours and
+toolchain counts per case and any number of library records (library version + CPU features -> counts).
 With no entry for this toolchain the script records one in the baseline file, says so, and
 passes: commit the file to gate that toolchain. --record writes this run's counts into the
 entry of this toolchain (own-code counts replaced, the library record for these versions
@@ -40,12 +45,13 @@ added or replaced; other toolchains' entries and other library records are kept)
 
 --self-test proves the gate can fail: after the check, it runs chosen cases with a deliberate,
 deterministic injection of busy work into the loop (framebench instruction-probe
---synthetic-steps K: K steps of a multiply-add chain per frame, our own code). Injecting at
-all switches the loop to its variant with a per-frame call, which moves the count by itself,
-so the reference is the same cases with 1 step; on top of it, K more steps add at least +2 %
-of each case's own code (the optimiser folds several steps into one, so the instructions per
-step are measured first, from 1000 steps injected into one case). Judged against the
-reference with the gate's own tolerance, every injected case must turn red.
+--synthetic-steps K: K steps of a multiply-xorshift chain per frame, our own code). Injecting
+at all switches the loop to its variant with a per-frame call, which moves the count by
+itself, so the reference is the same cases with 1 step; on top of it, K more steps add at
+least +2 % of each case's own code (the instructions per step are measured first, from 1000
+steps injected into one case; a step is a fixed handful of instructions, so the injection is
++2 % rounded up to one step). Judged against the reference with the gate's own tolerances,
+every injected case must turn red.
 
 Exit status: 0 pass (or a baseline recorded), 1 a regression (or a self-test that did not
 catch the injection), 2 a usage or tool error (no valgrind, the binary failed).
@@ -63,6 +69,7 @@ import sys
 import tempfile
 
 SCHEMA = "framebench-instructions/2"
+NEVER = {"ours": math.inf, "toolchain": math.inf, "library": math.inf}
 BACKENDS = ["openssl", "sodium", "swift-crypto"]
 OPERATIONS = ["seal", "open"]
 SIZES = {"aead": [64, 1200, 16384], "sframe": [100, 1200]}
@@ -281,11 +288,12 @@ def library_key(env, backend):
 def record(data, env, measured):
     entry = entry_for(data, env["toolchain"])
     if entry is None:
-        entry = {"toolchain": env["toolchain"], "own": {}, "libraryRecords": []}
+        entry = {"toolchain": env["toolchain"], "ours": {}, "toolchainShare": {}, "libraryRecords": []}
         data["toolchains"].append(entry)
     entry["valgrind"] = env["valgrind"]
     for case, split_ in measured.items():
-        entry["own"][case_name(case)] = round(split_["ours"] + split_["toolchain"], 2)
+        entry["ours"][case_name(case)] = split_["ours"]
+        entry["toolchainShare"][case_name(case)] = split_["toolchain"]
     for backend in sorted({c[0] for c in measured}):
         key = library_key(env, backend)
         counts = {case_name(c): s["library"] for c, s in measured.items() if c[0] == backend}
@@ -304,53 +312,60 @@ def save(data, path):
 
 # --------------------------------------------------------------------------- judging
 
-def judge(entry, env, measured, tolerance, library_tolerance, quiet=False):
-    """Prints the table and returns the list of regressions (own code, and library where comparable)."""
+def change(now, before):
+    return now / before - 1 if before else (0.0 if now == 0 else math.inf)
+
+
+def judge(entry, env, measured, tolerances, quiet=False):
+    """Prints the table and returns the list of regressions. `tolerances` holds the allowed
+    relative increase of "ours" (FrameBench's code), "toolchain" (the Swift runtime's share)
+    and "library" (only where the library version and CPU features match a record)."""
     say = (lambda *a: None) if quiet else print
     regressions = []
-    say(f"{'case':<32} {'ours':>9} {'toolch.':>8} {'library':>9} {'system':>8}   {'own base':>9} {'own Δ':>8}   {'lib base':>9} {'lib Δ':>8}")
+    say(f"{'case':<32} {'ours':>8} {'Δ base':>8} {'toolch.':>8} {'Δ base':>8} {'library':>8} {'Δ base':>13} {'system':>8}")
     library_notes = {}
-    for case in sorted(measured, key=lambda c: (c[0], c[1], c[2], c[3])):
+    for case in sorted(measured):
         s = measured[case]
         name = case_name(case)
-        own = s["ours"] + s["toolchain"]
-        base = entry["own"].get(name)
-        own_text, own_change = "-", "(new)"
-        if base is not None:
-            change = own / base - 1 if base else (0.0 if own == 0 else math.inf)
-            own_text, own_change = f"{base:9.1f}", f"{change:+8.2%}"
-            if change > tolerance:
-                regressions.append(f"{name}: own code {base:.1f} -> {own:.1f} ({change:+.2%})")
-                own_change += " REGRESSION"
-        lib_base, lib_change = "-", ""
+        cells = []
+        for share in ("ours", "toolchain"):
+            table = entry["ours"] if share == "ours" else entry["toolchainShare"]
+            base = table.get(name)
+            if base is None:
+                cells.append("(new)")
+                continue
+            moved = change(s[share], base)
+            cells.append(f"{moved:+.2%}")
+            if moved > tolerances[share]:
+                regressions.append(f"{name}: {'own code' if share == 'ours' else 'Swift runtime share'} {base:.1f} -> {s[share]:.1f} "
+                                   f"({moved:+.2%}, tolerance +{tolerances[share]:.1%})")
+                cells[-1] += "!"
         key = library_key(env, case[0])
-        same = [r for r in entry["libraryRecords"] if {k: r[k] for k in key} == key]
-        if same and name in same[0]["instructionsPerFrame"]:
-            old = same[0]["instructionsPerFrame"][name]
-            change = s["library"] / old - 1 if old else 0.0
-            lib_base, lib_change = f"{old:9.1f}", f"{change:+8.2%}"
-            if change > library_tolerance:
-                regressions.append(f"{name}: library {old:.1f} -> {s['library']:.1f} ({change:+.2%}, same library version and CPU features)")
-                lib_change += " REGRESSION"
+        same = [r for r in entry["libraryRecords"] if {k: r[k] for k in key} == key and name in r["instructionsPerFrame"]]
+        others = [r for r in entry["libraryRecords"] if r["backend"] == case[0] and name in r["instructionsPerFrame"]]
+        if same:
+            moved = change(s["library"], same[0]["instructionsPerFrame"][name])
+            library = f"{moved:+.2%}"
+            if moved > tolerances["library"]:
+                regressions.append(f"{name}: library {same[0]['instructionsPerFrame'][name]:.1f} -> {s['library']:.1f} "
+                                   f"({moved:+.2%}; same library version and CPU features)")
+                library += "!"
+        elif others:
+            moved = change(s["library"], others[0]["instructionsPerFrame"][name])
+            library = f"{moved:+.2%} (info)"
+            library_notes.setdefault(case[0], []).append((others[0], moved))
         else:
-            others = [r for r in entry["libraryRecords"] if r["backend"] == case[0] and name in r["instructionsPerFrame"]]
-            if others:
-                old = others[0]["instructionsPerFrame"][name]
-                change = s["library"] / old - 1 if old else 0.0
-                lib_base, lib_change = f"{old:9.1f}", f"{change:+8.2%} info"
-                library_notes.setdefault(case[0], []).append((others[0], change))
-            else:
-                lib_change = "(no record)"
-        say(f"{name:<32} {s['ours']:9.1f} {s['toolchain']:8.1f} {s['library']:9.1f} {s['system']:8.1f}   {own_text:>9} {own_change:>8}   {lib_base:>9} {lib_change}")
+            library = "(no record)"
+        say(f"{name:<32} {s['ours']:8.1f} {cells[0]:>8} {s['toolchain']:8.1f} {cells[1]:>8} {s['library']:8.1f} {library:>13} {s['system']:8.1f}")
     for backend, notes in sorted(library_notes.items()):
         ref = notes[0][0]
-        changes = [c for _, c in notes]
+        moves = [m for _, m in notes]
         differs = []
         if ref["library"] != env["libraries"].get(backend):
             differs.append(f"library {ref['library']} in the baseline, {env['libraries'].get(backend)} here")
         if ref["cpuFeatures"] != env["cpuFeatures"]:
-            differs.append(f"CPU features {' '.join(ref['cpuFeatures'])} in the baseline, {' '.join(env['cpuFeatures'])} here")
-        say(f"note: {backend}: {'; '.join(differs)}: its library counts moved {min(changes):+.2%} … {max(changes):+.2%}; "
+            differs.append(f"CPU features [{' '.join(ref['cpuFeatures'])}] in the baseline, [{' '.join(env['cpuFeatures'])}] here")
+        say(f"note: {backend}: {'; '.join(differs)}: its library instructions per frame moved {min(moves):+.2%} … {max(moves):+.2%}; "
             "not judged (a library upgrade or another CPU is information, not a failure)")
     return regressions
 
@@ -365,13 +380,15 @@ def main():
     mode.add_argument("--self-test", action="store_const", dest="mode", const="self-test",
                       help="check, then prove a +2%% own-code injection turns the gate red")
     parser.add_argument("--baseline", default="results/instructions-baseline.json")
-    parser.add_argument("--tolerance", type=float, default=1.0, help="allowed own-code increase per case, percent (default 1)")
+    parser.add_argument("--tolerance", type=float, default=1.0, help="allowed increase of our own code per case, percent (default 1)")
+    parser.add_argument("--runtime-tolerance", type=float, default=5.0,
+                        help="allowed increase of the Swift runtime's share, percent (default 5: it moves up to ~0.7 %% with binary layout)")
     parser.add_argument("--library-tolerance", type=float, default=1.5, help="allowed library increase where comparable, percent")
     parser.add_argument("--binary", required=True, help="a release framebench")
     parser.add_argument("--output", help="also write this run's counts here (JSON)")
     parser.add_argument("--counts", default="200,1000", help="the two frame counts N1,N2 (default 200,1000)")
     parser.add_argument("--backends", default=",".join(BACKENDS))
-    parser.add_argument("--self-test-cases", default="openssl aead seal 64,sodium aead open 1200,openssl sframe open 100,sodium sframe seal 1200,swift-crypto sframe open 100",
+    parser.add_argument("--self-test-cases", default="openssl sframe seal 100,openssl sframe open 100,sodium sframe seal 1200,sodium sframe open 1200,swift-crypto aead seal 64",
                         help="cases the self-test injects into (comma-separated 'backend layer op size')")
     args = parser.parse_args()
     mode = args.mode or "check"
@@ -405,7 +422,7 @@ def main():
         if mode == "record":
             record(data, env, measured)
             save(data, args.baseline)
-            judge(entry_for(data, env["toolchain"]), env, measured, math.inf, math.inf)
+            judge(entry_for(data, env["toolchain"]), env, measured, NEVER)
             print(f"recorded {len(measured)} cases for {env['toolchain']['swiftCompiler']} in {args.baseline}")
             return 0
         entry = entry_for(data, env["toolchain"])
@@ -413,17 +430,18 @@ def main():
             known = "; ".join(e["toolchain"]["swiftCompiler"] + " " + e["toolchain"]["architecture"] for e in data["toolchains"]) or "none"
             record(data, env, measured)
             save(data, args.baseline)
-            judge(entry_for(data, env["toolchain"]), env, measured, math.inf, math.inf)
+            judge(entry_for(data, env["toolchain"]), env, measured, NEVER)
             print(f"NOTE: no baseline for this toolchain ({env['toolchain']['swiftCompiler']}, {env['toolchain']['architecture']}; "
                   f"baselines exist for: {known}). Recorded one now in {args.baseline}; nothing was judged. "
                   "Commit that file to gate this toolchain.")
             return 0
-        tolerance, library_tolerance = args.tolerance / 100, args.library_tolerance / 100
-        regressions = judge(entry, env, measured, tolerance, library_tolerance)
+        tolerances = {"ours": args.tolerance / 100, "toolchain": args.runtime_tolerance / 100, "library": args.library_tolerance / 100}
+        regressions = judge(entry, env, measured, tolerances)
         if regressions:
             print(f"FAIL: {len(regressions)} case(s) over the baseline:\n  " + "\n  ".join(regressions))
             return 1
-        print(f"PASS: own code within +{args.tolerance:g} % of the baseline in all {len(measured)} cases")
+        print(f"PASS: own code within +{args.tolerance:g} % and the Swift runtime's share within +{args.runtime_tolerance:g} % "
+              f"of the baseline in all {len(measured)} cases")
         if mode != "self-test":
             return 0
 
@@ -442,17 +460,18 @@ def main():
         if per_step <= 0:
             print(f"FAIL: 1000 injected steps added {per_step * 1000:.0f} own instructions per frame: the injection does not reach the loop")
             return 1
-        own = {c: reference[c]["ours"] + reference[c]["toolchain"] for c in chosen}
+        own = {c: reference[c]["ours"] for c in chosen}
         steps = {c: 1 + max(1, math.ceil(0.02 * own[c] / per_step)) for c in chosen}
         injected = runner.per_frame(chosen, steps)
-        reference_entry = {"own": {case_name(c): own[c] for c in chosen}, "libraryRecords": []}
+        reference_entry = {"ours": {case_name(c): own[c] for c in chosen},
+                           "toolchainShare": {case_name(c): reference[c]["toolchain"] for c in chosen}, "libraryRecords": []}
         print(f"== self-test: {per_step:.3f} own instructions per injected step; +2 % of own code injected into {len(chosen)} cases "
               "(reference: the same cases with 1 step, the loop's injecting variant)")
         caught = 0
         for case in chosen:
-            after = injected[case]["ours"] + injected[case]["toolchain"]
+            after = injected[case]["ours"]
             added = after / own[case] - 1
-            red = judge(reference_entry, env, {case: injected[case]}, tolerance, library_tolerance, quiet=True)
+            red = judge(reference_entry, env, {case: injected[case]}, tolerances, quiet=True)
             ok = added >= 0.02 and bool(red)
             caught += ok
             print(f"  {case_name(case):<32} {steps[case]:>5} steps: own {own[case]:.1f} -> {after:.1f} ({added:+.2%}): "

@@ -8,9 +8,9 @@
 /// `scripts/gate-selftest.sh` checks that `framebench compare` flags that and passes an
 /// A/A comparison. Never enable it in a measurement you report.
 ///
-/// The work is a dependent chain of 64-bit multiply-adds (a full-period linear
-/// congruential step): each step needs the previous one's result, so the CPU cannot
-/// overlap steps and the cost grows linearly with the step count; it touches no memory,
+/// The work is a dependent chain of 64-bit multiply-xorshift steps: each step needs the
+/// previous one's result, so the CPU cannot overlap steps and the cost grows linearly with
+/// the step count; it touches no memory,
 /// so it does not disturb the caches the measured code uses. The steps per nanosecond are
 /// calibrated once per process, the first time an overhead other than ``none`` is made,
 /// against the monotonic clock (about 5 ms): make overheads before measuring, never
@@ -96,18 +96,22 @@ enum SyntheticOverheadCalibration {
     /// Steps of ``spin(steps:seed:)`` per nanosecond on this machine, measured once.
     static let stepsPerNanosecond: Double = calibrate()
 
-    /// `steps` dependent multiply-adds from `seed`. The chain's value is compared with
-    /// its start: a full-period step cannot return to it in fewer than 2^64 steps, but the
-    /// optimiser cannot know that, so it must compute every step (and cannot delete the
-    /// loop as unused), while nothing is stored anywhere.
+    /// `steps` dependent multiply-xorshift steps from `seed`. The chain's value is compared
+    /// with its start, so the optimiser must compute every step (and cannot delete the loop
+    /// as unused), while nothing is stored anywhere. A step is not affine (a plain
+    /// multiply-add is: LLVM composed eight of them into one, so the cost per step depended
+    /// on the step count), and the function is optimised for size, so it is not unrolled:
+    /// each step costs the same few instructions, and `steps` more steps cost exactly
+    /// `steps` times as many, which the instruction gate's self-test relies on.
     @inline(never)
+    @_optimize(size)
     static func spin(steps: Int, seed: UInt64) {
         guard steps > 0 else { return }
-        var x = seed
+        var x = seed | 1
         for _ in 0..<steps {
-            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            x = (x &* 6_364_136_223_846_793_005) ^ (x >> 29)
         }
-        if x == seed { fatalError("SyntheticOverhead: the busy loop returned to its seed") }
+        if x == 0 { fatalError("SyntheticOverhead: the busy loop reached zero") }
     }
 
     /// One heap allocation of 16 bytes, freed at once; never inlined, so the allocation
