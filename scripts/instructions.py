@@ -291,6 +291,9 @@ def record(data, env, measured):
         entry = {"toolchain": env["toolchain"], "ours": {}, "toolchainShare": {}, "libraryRecords": []}
         data["toolchains"].append(entry)
     entry["valgrind"] = env["valgrind"]
+    entry.setdefault("ours", {})
+    entry.setdefault("toolchainShare", {})
+    entry.pop("own", None)  # an early draft of this schema kept ours + toolchain in one number
     for case, split_ in measured.items():
         entry["ours"][case_name(case)] = split_["ours"]
         entry["toolchainShare"][case_name(case)] = split_["toolchain"]

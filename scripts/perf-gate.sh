@@ -5,7 +5,9 @@
 #   1. allocations inside the frames suite's timed loop, under valgrind: must be 0 for
 #      openssl and sodium, exactly the documented count for swift-crypto, and a positive
 #      control (one injected allocation per frame) must be counted
-#      (scripts/check-allocations.sh, at 1000 and 10000 frames per case);
+#      (scripts/check-allocations.sh, at 1000 and 10000 frames per case); the same for the
+#      meeting suite's seal and open loops, client and 2-thread meeting mode, churn and
+#      grace expiry included (scripts/check-meeting-allocations.sh);
 #   2. instructions per frame under callgrind, for every backend x layer (backend call,
 #      whole SFrame seal/open) x operation x size: FrameBench's own code (plus the Swift
 #      toolchain's libraries) within +1 % of results/instructions-baseline.json for this
@@ -42,6 +44,7 @@ echo "== perf gate: release build"
 swift build -c release --scratch-path "$scratch" --product framebench || exit 1
 step "no allocation in the frames suite's timed loop" env FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" \
     scripts/check-allocations.sh "$scratch"
+step "no allocation in the meeting suite's per-frame loops" scripts/check-meeting-allocations.sh "$scratch"
 step "instructions per frame vs results/instructions-baseline.json, and the +2 % self-test" \
     scripts/instructions.sh --self-test --binary "$scratch/release/framebench"
 step "package-benchmark 0-allocation thresholds" scripts/check-benchmark-allocations.sh "$scratch"
