@@ -21,7 +21,9 @@ executed it (its self cost), and each function to one of four owners:
              every non-Swift symbol of the binary but compiler helpers and PLT stubs; Swift
              symbols of the modules Crypto, _CryptoExtras, CryptoBoringWrapper);
   system     everything else: libc (memcpy/malloc, whose code path glibc picks by CPU), the
-             dynamic linker, the vDSO.
+             dynamic linker, the vDSO; but what a crypto library calls there (OpenSSL 3's
+             strcmp in its parameter lookups) is charged to the library, through the call
+             graph, so "library" is what the library costs and "system" what our code calls.
 "Ours" depends only on our code and the Swift compiler: it is the same on any CPU and with any
 library patch release, so it is GATED on every machine against the baseline recorded with the
 same toolchain, with a tight tolerance (default 1 %). The toolchain's share is gated too, but
@@ -102,6 +104,8 @@ def owner(obj, fn, binary):
     """Which of ours / toolchain / library / system a function's instructions belong to;
     `binary` is the path of the framebench that ran."""
     base = os.path.basename(obj)
+    if fn.startswith("("):
+        return "system"  # valgrind's own names, such as "(below main)"
     if base.startswith("libcrypto.so") or base.startswith("libsodium.so"):
         return "library"
     if os.path.realpath(obj) == os.path.realpath(binary):
@@ -121,14 +125,17 @@ def owner(obj, fn, binary):
     return "system"
 
 
-def self_costs(path):
-    """Self cost (Ir) per (object, function) from a callgrind output file.
+def read_profile(path):
+    """Self cost (Ir) per (object, function), and the calls between functions with their
+    inclusive cost, from a callgrind output file.
 
     Cost lines after a `calls=` line are the call's inclusive cost and belong to the callee,
-    not to the current function; every other cost line is the current function's own."""
+    not to the current function; every other cost line is the current function's own. A
+    call's callee object is the current object unless a `cob=` line names another."""
     names = {"ob": {}, "fn": {}}
-    costs = {}
+    costs, calls = {}, {}
     obj = fn = None
+    callee_obj = callee_fn = None
     after_call = False
     events = None
     with open(path) as f:
@@ -140,11 +147,14 @@ def self_costs(path):
             if c.isdigit() or c in "+-*":
                 if events is None:
                     fail(f"{path}: a cost line before the events line")
-                if after_call:
-                    after_call = False
-                    continue
                 parts = line.split()
                 ir = int(parts[1]) if len(parts) > 1 else 0
+                if after_call:
+                    after_call = False
+                    edge = (obj, fn, callee_obj or obj, callee_fn)
+                    calls[edge] = calls.get(edge, 0) + ir
+                    callee_obj = callee_fn = None
+                    continue
                 key = (obj, fn)
                 costs[key] = costs.get(key, 0) + ir
                 continue
@@ -164,21 +174,34 @@ def self_costs(path):
                         table[ident] = name
                     name = table.get(ident, f"?{ident}")
                 if callee:
-                    continue  # cob= / cfn= name the callee of the next calls= line
-                if kind == "ob":
+                    if kind == "ob":
+                        callee_obj = name
+                    else:
+                        callee_fn = name
+                elif kind == "ob":
                     obj = name
                 else:
                     fn = name
                 continue
             if line.startswith("calls="):
                 after_call = True
-    return costs
+    return costs, calls
 
 
-def split(costs, binary):
+def split(profile, binary):
+    """Instructions per owner. libc and the rest of "system" called straight from a crypto
+    library (OpenSSL 3's parameter lookups call strcmp on every frame) are the library's
+    work: they are moved to "library", so that column is what the library costs, and
+    "system" keeps what our code and the runtime call (memcpy, malloc) and the loader."""
+    costs, calls = profile
     totals = {"ours": 0, "toolchain": 0, "library": 0, "system": 0}
     for (obj, fn), ir in costs.items():
         totals[owner(obj or "", fn or "", binary)] += ir
+    for (caller_obj, caller_fn, callee_obj, callee_fn), ir in calls.items():
+        if (owner(caller_obj or "", caller_fn or "", binary) == "library"
+                and owner(callee_obj or "", callee_fn or "", binary) == "system"):
+            totals["library"] += ir
+            totals["system"] -= ir
     return totals
 
 
@@ -199,7 +222,7 @@ class Runner:
             result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=err, env=self.env)
         if result.returncode != 0:
             fail(f"the probe failed ({' '.join(cmd[5:])}):\n" + open(log).read()[-3000:])
-        totals = split(self_costs(out), self.binary)
+        totals = split(read_profile(out), self.binary)
         if totals["library"] == 0 and frames > 0:
             fail(f"callgrind collected no crypto library work for {case} ({sum(totals.values())} instructions): "
                  f"is {LOOP_PATTERNS[(layer, op)]} the loop's entry point in this binary?")
