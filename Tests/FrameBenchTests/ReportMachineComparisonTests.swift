@@ -75,7 +75,9 @@ import Testing
     @Test func everyRowLabelOfAReferenceRunIsDistinct() throws {
         let results = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("results")
-        let runs = try FileManager.default.contentsOfDirectory(atPath: results.path).filter { $0.hasPrefix("run-") && $0.hasSuffix(".json") }
+        // results/<machine class>/run-<UTC time>.json (results/README.md)
+        let runs = try FileManager.default.subpathsOfDirectory(atPath: results.path)
+            .filter { $0.split(separator: "/").last.map { $0.hasPrefix("run-") && $0.hasSuffix(".json") } ?? false }
         #expect(!runs.isEmpty)
         for run in runs {
             let document = try ResultsFile.read(path: results.appendingPathComponent(run).path)
