@@ -78,14 +78,17 @@ enum ComparisonFigure {
     private static func svg(_ cases: [CaseComparison], report: ComparisonReport, title: String, machine: Bool, standalone: Bool) -> String {
         func color(_ verdict: CaseVerdict) -> String { Self.color(verdict, machine: machine) }
         func verdictName(_ verdict: CaseVerdict) -> String { Self.verdictName(verdict, machine: machine) }
-        let width = 820.0, rowHeight = 20.0, top = 76.0, threshold = report.threshold
-        let plot = (left: 290.0, top: top, right: width - 30, bottom: top + Double(cases.count) * rowHeight)
+        let oneSuite = Set(cases.map(\.key.suite)).count == 1
+        // Room for the longest row label (about 6.6 px a character at 12 px), at least 270 px.
+        let longest = cases.map { ReportComparison.label($0.key, suite: !oneSuite).count }.max() ?? 0
+        let left = 20 + Swift.max(270.0, Double(longest) * 6.6)
+        let width = left + 530, rowHeight = 20.0, top = 76.0, threshold = report.threshold
+        let plot = (left: left, top: top, right: width - 30, bottom: top + Double(cases.count) * rowHeight)
         // The scale fits the judged cases; controls beyond it are pinned to the edge with their value.
         let judged = cases.filter { $0.verdict != .notGated }
         var values = (judged.isEmpty ? cases : judged).flatMap { [$0.judged.interval.ratio, $0.judged.interval.low, $0.judged.interval.high] }
             .filter(\.isFinite)
         values += [1 - threshold * 1.6, 1 + threshold * 1.6]
-        let oneSuite = Set(cases.map(\.key.suite)).count == 1
         let axis = ChartAxis(title: "candidate / baseline (ratio of medians)", logarithmic: false, label: { ReportFormat.tick($0) + "×" })
         let x = ChartScale(axis: axis, values: values, pixels: plot.left...plot.right, inverted: false)
         var svg = SVGDocument(width: width, height: plot.bottom + 64, title: title)

@@ -97,7 +97,9 @@ struct ReportComparison: Sendable {
         if let most = judged.max(by: { abs($0.judged.change) < abs($1.judged.change) }) {
             text += " Largest difference: \(Self.label(most.key)), \(ReportFormat.percentChange(most.judged.interval.ratio))."
         }
-        let notes = report.notes.filter { !$0.hasPrefix("allowed mismatch: ") }
+        // The differences are named above; compare's notes would repeat them.
+        let named = ["allowed mismatch: ", "logical cores: ", "operating system: "]
+        let notes = report.notes.filter { note in !named.contains { note.hasPrefix($0) } }
         if !notes.isEmpty { text += " Notes: " + notes.joined(separator: "; ") + "." }
         return text
     }
