@@ -38,7 +38,7 @@ def figures(ms, backend):
     rows.append(fmt(seal64k and seal64k["bytesPerSecond"] / 1e6))
     open64 = find(ms, suite="frames", implementation="swift", backend=backend, operation="open", frameSize=64, threads=1)
     ratios = [m and m.get("referenceRatio") for m in (seal64, open64)]
-    rows.append("no C reference" if None in ratios else " / ".join(f"{r:.2f}" for r in ratios))
+    rows.append("no C reference" if None in ratios else ", ".join(f"{r:.2f}" for r in ratios))
     sframe = find(ms, suite="overhead", backend=backend, operation="open", frameSize=100, layer="sframe")
     added = sframe and sframe["extra"]["addedNsPerFrame"]
     rows.append("–" if added is None else (f"+{added:.1f}" if added < 100 else f"+{added:.0f}"))
@@ -59,7 +59,7 @@ LABELS = [
     "seal 64 B, ns/frame (p50)",
     "open 1200 B, ns/frame (p50)",
     "seal 64 KiB, MB/s",
-    "Swift backend ÷ C reference, 64 B seal / open",
+    "Swift backend ÷ C reference, 64 B seal, open",
     "SFrame adds over the backend, open 100 B (ns)",
     "open with 400 live receive keys ÷ with 1, 1200 B",
     "200-participant meeting, whole-meeting work, 1 thread: real-time factor",
@@ -80,7 +80,7 @@ def main():
         cells = []
         for b in BACKENDS:
             values = [r[b][i] for r in per_run]
-            cells.append(" / ".join(values))
+            cells.append(values[0] if len(set(values)) == 1 else " / ".join(values))
         print(f"| {label} | " + " | ".join(cells) + " |")
     return 0
 
