@@ -1,4 +1,8 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3
+// 6.3, not less: package-benchmark 1.38.1 declares its `MallocInterposer` trait (used below)
+// only in its tools-6.3 manifest (a 6.2 toolchain reads its Package@swift-6.2.swift, which has
+// no such trait), and FrameCrypto uses `Span`, `MutableSpan` and `InlineArray` (Swift 6.2
+// standard library). Tested with Swift 6.3.1.
 import PackageDescription
 
 let strict: [SwiftSetting] = [

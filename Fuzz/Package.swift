@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3
 // libFuzzer targets for FrameBench: a package of its own, so the main package's build and
 // `swift test` never see the fuzzer flags. Build and run with `scripts/fuzz.sh`, which does:
 //
@@ -6,7 +6,7 @@
 //
 // Each fuzzer's main.swift runs libFuzzer's driver from top-level code (FuzzSupport's
 // `runLibFuzzer`); `-parse-as-library` would leave SwiftPM's renamed entry point undefined.
-// See docs/fuzzing.md.
+// See docs/fuzzing.md. Tools 6.3 like the main package it builds on (see its Package.swift).
 import PackageDescription
 
 let strict: [SwiftSetting] = [

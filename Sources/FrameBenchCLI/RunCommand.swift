@@ -13,14 +13,14 @@ struct RunCommand: ParsableCommand {
             receive keys. \
             Meeting: each backend × 2–200 participants × client and meeting mode, unpaced, the \
             200-participant meeting on 1 and 2 threads interleaved; one paced 50-participant \
-            meeting. About a minute; \
-            --quick takes under one. A progress bar goes to stderr, a summary to stdout, and the \
+            meeting. About two minutes \
+            on a 2-vCPU VM; --quick about 40 s. A progress bar goes to stderr, a summary to stdout, and the \
             results to results/run-<UTC time>.json and .csv (or --output), written atomically, \
             with a report (report.html, report.md and SVG charts) in results/run-<UTC time>-report/. \
             Exits 2 on bad input, before measuring.
             """)
 
-    @Flag(help: "The half-a-minute variant: shorter cases, fewer participant counts.")
+    @Flag(help: "The shorter variant, about 40 s: shorter cases, fewer participant counts.")
     var quick = false
 
     @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")

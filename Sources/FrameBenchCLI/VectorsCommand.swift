@@ -25,7 +25,7 @@ struct VectorsCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard count >= 0 else { throw ValidationError("--count must not be negative") }
+        guard count >= 0 else { throw ValidationError("--count must not be negative (got \(count))") }
     }
 
     func run() throws {

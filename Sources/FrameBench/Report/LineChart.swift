@@ -14,6 +14,9 @@ struct ChartSeries: Sendable {
     var color: String
     var dashed = false
     var hollow = false
+    /// Square markers instead of round ones (a variant of the same backend and mode, such
+    /// as more worker threads).
+    var square = false
     var points: [ChartPoint]
     var band: [(x: Double, low: Double, high: Double)] = []
 }
@@ -78,12 +81,23 @@ struct LineChart: Sendable {
             }
             for point in points {
                 let attributes = [("series", item.name), ("x", ReportFormat.exact(point.x)), ("y", ReportFormat.exact(point.y))] + point.data
-                svg.circle(cx: x.pixel(point.x), cy: y.pixel(point.y), r: 3.5, fill: item.hollow ? "#ffffff" : item.color,
-                           stroke: item.color, extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
+                Self.marker(item, into: &svg, x: x.pixel(point.x), y: y.pixel(point.y),
+                            extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
             }
         }
         drawLegend(into: &svg, left: plotRight + 16, top: plotTop)
         return svg.render(standalone: standalone)
+    }
+
+    /// A series' marker centred on (`x`, `y`): a circle, or a square for ``ChartSeries/square``.
+    private static func marker(_ item: ChartSeries, into svg: inout SVGDocument, x: Double, y: Double, extra: String = "", tooltip: String? = nil) {
+        let fill = item.hollow ? "#ffffff" : item.color
+        if item.square {
+            svg.rect(x: x - 4, y: y - 4, width: 8, height: 8, fill: fill, stroke: item.color,
+                     extra: " stroke-width=\"1.5\"" + extra, tooltip: tooltip)
+        } else {
+            svg.circle(cx: x, cy: y, r: 3.5, fill: fill, stroke: item.color, extra: extra, tooltip: tooltip)
+        }
     }
 
     private func drawLegend(into svg: inout SVGDocument, left: Double, top: Double) {
@@ -92,7 +106,7 @@ struct LineChart: Sendable {
         for item in series {
             let dash = item.dashed ? " stroke-dasharray=\"7 4\"" : ""
             svg.raw("<line x1=\"\(svg.n(left))\" y1=\"\(svg.n(rowY))\" x2=\"\(svg.n(left + 28))\" y2=\"\(svg.n(rowY))\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash)/>")
-            svg.circle(cx: left + 14, cy: rowY, r: 3.5, fill: item.hollow ? "#ffffff" : item.color, stroke: item.color)
+            Self.marker(item, into: &svg, x: left + 14, y: rowY)
             svg.text(item.name, x: left + 36, y: rowY + 4, extra: " class=\"legend-entry\"")
             rowY += 20
         }

@@ -2,15 +2,19 @@
 /// and modes in one chart), then per mode the per-frame cost and, for paced runs, the
 /// frame latency (one chart per mode keeps each to a backend or two and its own scale).
 enum MeetingFigures {
+    /// One series: a backend, mode, implementation, pacing and worker-thread count (a
+    /// 2-thread run is its own series, never a second point at the same participant count).
     struct Key: Hashable, Comparable {
         let backend: String, mode: String, implementation: String, paced: Bool
+        var threads = 1
 
         static func < (a: Key, b: Key) -> Bool {
-            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation) < (b.backend, b.mode, b.paced ? 1 : 0, b.implementation)
+            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation, a.threads) < (b.backend, b.mode, b.paced ? 1 : 0, b.implementation, b.threads)
         }
 
         var modeLabel: String { mode + (paced ? " paced" : "") }
-        var name: String { "\(backend) \(modeLabel)" + (implementation == "c" ? " · C ref" : "") }
+        var threadsLabel: String { threads > 1 ? " · \(threads) threads" : "" }
+        var name: String { "\(backend) \(modeLabel)" + (implementation == "c" ? " · C ref" : "") + threadsLabel }
     }
 
     /// Records grouped into series, with the styling and axis every meeting chart shares.
@@ -24,7 +28,7 @@ enum MeetingFigures {
 
         func style(_ key: Key, name: String? = nil) -> ChartSeries {
             ChartSeries(name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == "client" ? 1 : 0),
-                        dashed: key.implementation == "c", hollow: key.mode == "client", points: [])
+                        dashed: key.implementation == "c", hollow: key.mode == "client", square: key.threads > 1, points: [])
         }
     }
 
@@ -33,7 +37,8 @@ enum MeetingFigures {
         let meeting = records.filter { $0.suite == "meeting" && $0.participants != nil }
         guard !meeting.isEmpty else { return [] }
         let groups = Dictionary(grouping: meeting) {
-            Key(backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false)
+            Key(backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false,
+                threads: $0.threads ?? 1)
         }
         let counts = Set(meeting.compactMap(\.participants)).sorted().map(Double.init)
         let series = Series(
@@ -67,7 +72,8 @@ enum MeetingFigures {
                 table.add([String(r.participants!), key.name, ReportFormat.number(factor), ReportFormat.number(r.framesPerSecond)])
                 return ChartPoint(x: Double(r.participants!), y: factor,
                                   tooltip: "\(key.name), \(r.participants!) participants: \(ReportFormat.number(factor))× real time",
-                                  data: [("backend", key.backend), ("mode", key.mode), ("implementation", key.implementation)])
+                                  data: [("backend", key.backend), ("mode", key.mode), ("implementation", key.implementation),
+                                         ("threads", String(key.threads))])
             }
             return line
         }
@@ -80,7 +86,7 @@ enum MeetingFigures {
             series: lines, rules: [ChartRule(y: 1, label: "real time (1×)")])
         return ReportFigure(
             file: "\(prefix)meeting-realtime.svg",
-            caption: "Seconds of media processed per second of wall time, running as fast as possible (higher is better). Below the 1× line the work does not keep up with the meeting on the threads given. Dark, filled: the whole meeting's work; light, hollow: one client's.",
+            caption: "Seconds of media processed per second of wall time, running as fast as possible (higher is better). Below the 1× line the work does not keep up with the meeting on the threads given. Dark, filled: the whole meeting's work; light, hollow: one client's; squares: the same work on more worker threads (named in the legend), a point of its own.",
             chart: chart, table: table)
     }
 }

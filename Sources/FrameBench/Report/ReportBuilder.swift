@@ -14,8 +14,10 @@ enum ReportBuilder {
 
         if multiple {
             for (index, candidate) in inputs.enumerated().dropFirst() {
-                let comparison = ReportComparison(baseline: inputs[0], candidate: candidate, options: options)
-                var section = ReportSection(title: "Comparison: run \(index + 1) against run 1")
+                let comparison = ReportComparison(baseline: inputs[0], candidate: candidate, options: options,
+                                                  names: ("run 1", "run \(index + 1)"))
+                let what = comparison.isMachineComparison ? "Machine comparison" : "Comparison"
+                var section = ReportSection(title: "\(what): run \(index + 1) against run 1")
                 section.paragraphs.append(comparison.summary())
                 if let figure = ComparisonFigure.figure(comparison, file: "compare-run\(index + 1)-vs-run1.svg") {
                     section.figures.append(figure)

@@ -19,13 +19,7 @@ public struct ReportInput: Sendable, Equatable {
     ///
     /// - Throws: ``ResultsFileError`` as ``ResultsFile/read(path:)`` does.
     public static func read(path: String) throws(ResultsFileError) -> ReportInput {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: ResultsFile.readFailure(error))
-        }
-        let document = try ResultsFile.decode(data, path: path)
+        let document = try ResultsFile.decode(ResultsFile.contents(of: path), path: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return ReportInput(name: name, document: document)
     }

@@ -112,13 +112,43 @@ public enum ResultsFile {
     ///   ``ResultsFileError/corrupt(path:reason:)`` or
     ///   ``ResultsFileError/unsupportedSchemaVersion(path:found:supported:)``.
     public static func read(path: String) throws(ResultsFileError) -> ResultsDocument {
+        try decode(contents(of: path), path: path)
+    }
+
+    /// The bytes of the file at `path`: a device such as `/dev/null` is named as not a regular
+    /// file, not as a permission problem. Pipes are read like files (`<(…)` works) and named
+    /// only when they give nothing.
+    ///
+    /// - Throws: ``ResultsFileError/unreadable(path:reason:)``: no such file, permission
+    ///   denied, or not a regular file.
+    static func contents(of path: String) throws(ResultsFileError) -> Data {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
+            if let kind = nonRegularKind(path) { throw .unreadable(path: path, reason: "not a regular file (\(kind))") }
             throw .unreadable(path: path, reason: readFailure(error))
         }
-        return try decode(data, path: path)
+        if data.isEmpty, let kind = nonRegularKind(path) {
+            throw .unreadable(path: path, reason: "not a regular file (\(kind)) and it gave no data")
+        }
+        return data  // an empty regular file: `decode` says "not valid JSON: the file is empty"
+    }
+
+    /// What `path` (symbolic links followed) is when it is not a regular file; nil for a
+    /// regular file or one that cannot be examined.
+    static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a directory"
+        default: return "not a file"
+        }
     }
 
     /// The document in `data`; `path` names it in errors.

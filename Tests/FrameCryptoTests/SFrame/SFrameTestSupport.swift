@@ -12,7 +12,7 @@ enum SFrameTesting {
         try BackendRegistry.backend(named: name)
     }
 
-    /// The RFC 9605 test-vector file in the shared vectors.
+    /// The RFC 9605 test-vector file, from the copy in Tests/Vectors.
     static let rfcVectorsPath = TestVectors.path("sframe/test-vectors.json")
 
     /// A base key whose bytes are fixed by `seed`.
