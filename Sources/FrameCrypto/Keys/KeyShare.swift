@@ -79,7 +79,7 @@ public struct KeyShare: Hashable, Sendable {
     }
 
     /// Parses a serialised share. Only the layout is checked here; the signature and the
-    /// sealed key are checked by ``ParticipantIdentity/accept(share:from:currentEpoch:)``.
+    /// sealed key are checked by ``ParticipantIdentity/accept(share:from:meetingID:currentEpoch:)``.
     ///
     /// - Throws: ``FrameCryptoError/malformedKeyShare(_:)`` when `bytes` is truncated, has
     ///   trailing bytes, or has an unknown version.

@@ -48,7 +48,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     public let graceWallClockLimit: Duration?
     /// The current epoch.
     public private(set) var epoch: UInt64
-    /// The latest media time given to ``advance(toMediaTime:)`` (or the initial one).
+    /// The latest media time given to ``advance(toMediaTime:now:)`` (or the initial one).
     public private(set) var mediaTime: Duration
     /// The epoch whose receive keys are kept for the grace period, if any.
     public private(set) var previousEpoch: UInt64?
