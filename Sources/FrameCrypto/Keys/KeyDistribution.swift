@@ -5,7 +5,8 @@ import CSodium
 ///
 /// Sealing a share (``makeShare(meetingKey:for:)``):
 /// 0. check that the recipient's exchange key is signed by its identity key for this
-///    meeting and index (``ParticipantPublicKeys/verifyExchangeKey()``);
+///    meeting and index (``ParticipantPublicKeys/verifyExchangeKey()``; each published
+///    value is verified once, the first time this identity sees it, as at a join);
 /// 1. `k = crypto_box_beforenm(recipient X25519 pk, leader X25519 sk)`;
 /// 2. `binding = BLAKE2b-256("FrameBench key binding v1" ‖ leader Ed25519 pk ‖ leader X25519 pk
 ///    ‖ recipient Ed25519 pk ‖ recipient X25519 pk)` (``KeyShare/binding(leader:recipient:)``);
@@ -15,10 +16,11 @@ import CSodium
 /// 4. `sig = crypto_sign_detached("FrameBench key share v2" ‖ ad ‖ nonce ‖ ct, leader Ed25519 sk)`.
 ///
 /// See ``KeyShare`` for the wire layout. The two sides are separate calls so a harness can
-/// time a rekey's leader work (``distribute(meetingKey:to:)``: N−1 exchange-key
-/// verifications, key agreements, seals and signatures) apart from one participant's
-/// (``accept(share:from:meetingID:currentEpoch:)``: two verifications, a key agreement and
-/// an open).
+/// time a rekey's leader work (``distribute(meetingKey:to:)``: N−1 key agreements, seals
+/// and signatures, plus an exchange-key verification per recipient not seen before)
+/// apart from one participant's (``accept(share:from:meetingID:currentEpoch:)``: one
+/// verification, a key agreement and an open, plus one verification of a leader not seen
+/// before).
 extension ParticipantIdentity {
     /// Leader: seals and signs `meetingKey` for every recipient except the leader itself
     /// (a recipient with the leader's index is skipped), in the order given.
@@ -50,7 +52,7 @@ extension ParticipantIdentity {
         guard recipient.meetingID == meetingKey.meetingID, publicKeys.meetingID == meetingKey.meetingID else {
             throw .wrongMeeting
         }
-        try recipient.verifyExchangeKey()
+        try verified.check(recipient)
         let binding = KeyShare.binding(leader: publicKeys, recipient: recipient)
         let pairwise = try pairwiseKey(with: recipient, failure: .libraryCallFailed("crypto_box_beforenm"))
         var plaintext = SecretBytes(zeroed: Self.sealedPlaintextByteCount)
@@ -123,7 +125,7 @@ extension ParticipantIdentity {
         guard share.recipientIndex == index else {
             throw .wrongRecipient(expected: index, actual: share.recipientIndex)
         }
-        try leader.verifyExchangeKey()
+        try verified.check(leader)
         guard share.binding == KeyShare.binding(leader: leader, recipient: publicKeys) else { throw .keyBindingMismatch }
         guard share.epoch > currentEpoch else { throw .staleEpoch(received: share.epoch, current: currentEpoch) }
         let pairwise = try pairwiseKey(with: leader, failure: .malformedKeyShare("the leader's X25519 key is unusable"))

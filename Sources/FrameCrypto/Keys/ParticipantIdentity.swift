@@ -22,6 +22,8 @@ public struct ParticipantIdentity: ~Copyable, Sendable {
     public let publicKeys: ParticipantPublicKeys
     let signingSecretKey: SecretBytes
     let exchangeSecretKey: SecretBytes
+    /// Others' published keys this identity has verified (as leader or recipient).
+    let verified = VerifiedKeys()
 
     /// The participant's index in the meeting.
     public var index: UInt32 { publicKeys.index }
