@@ -55,7 +55,13 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// When the previous epoch's receive keys go, if any are kept.
     public private(set) var graceDeadline: Duration?
     /// When, in wall-clock time, the previous epoch's receive keys go at the latest.
-    public private(set) var graceWallClockDeadline: ContinuousClock.Instant?
+    public var graceWallClockDeadline: ContinuousClock.Instant? {
+        graceWallClockDeadlineOffset.map { wallClockOrigin.advanced(by: $0) }
+    }
+    /// ``graceWallClockDeadline`` as a `Duration` after `wallClockOrigin`: `Duration` is
+    /// frozen, so the keyring's layout stays known at compile time and its per-frame
+    /// methods need no run-time type metadata (whose first use allocates).
+    private var graceWallClockDeadlineOffset: Duration?
 
     @usableFromInline var receiver: SFrameReceiver<Context>
     @usableFromInline var audio: SFrameSender<Context>
@@ -136,7 +142,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
         previousKeyIDs = []
         previousEpoch = nil
         graceDeadline = nil
-        graceWallClockDeadline = nil
+        graceWallClockDeadlineOffset = nil
         let installed: [UInt64]
         do {
             installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
@@ -151,7 +157,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
             previousKeyIDs = currentKeyIDs
             previousEpoch = epoch
             graceDeadline = mediaTime + gracePeriod
-            graceWallClockDeadline = graceWallClockLimit.map { now.advanced(by: $0) }
+            graceWallClockDeadlineOffset = graceWallClockLimit.map { wallClockOrigin.duration(to: now) + $0 }
         }
         currentKeyIDs = installed
         epoch = meetingKey.epoch
@@ -282,16 +288,19 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     @discardableResult
     private mutating func expireIfDue(now: ContinuousClock.Instant) -> Int {
         guard let deadline = graceDeadline else { return 0 }
-        let wallClockDue = graceWallClockDeadline.map { now >= $0 } ?? false
+        let wallClockDue = graceWallClockDeadlineOffset.map { wallClockOrigin.duration(to: now) >= $0 } ?? false
         guard mediaTime >= deadline || wallClockDue else { return 0 }
         for keyID in previousKeyIDs { receiver.removeKey(keyID: keyID) }
         let removed = previousKeyIDs.count
         previousKeyIDs = []
         previousEpoch = nil
         graceDeadline = nil
-        graceWallClockDeadline = nil
+        graceWallClockDeadlineOffset = nil
         return removed
     }
 }
 
 extension ParticipantKeyring: Sendable where Context: Sendable & ~Copyable {}
+
+/// The instant wall-clock grace deadlines are counted from (the first use in the process).
+private let wallClockOrigin = ContinuousClock.now
