@@ -102,6 +102,8 @@ func registerSFrame<Context: AEADContext & ~Copyable>(for backend: Context.Type)
                 }
                 benchmark.stopMeasurement()
             }
+            // Re-adding an installed KID is refused (it would reset the window): remove first.
+            receiver.removeKey(keyID: keyID)
             try receiver.addKey(keyID: keyID, baseKey: baseKey)
         }
     }
@@ -145,7 +147,7 @@ func registerParticipantRekey<Context: AEADContext & ~Copyable>(for backend: Con
             let leaderKeys = leader.publicKeys
             let participants = meeting.presentIndices
             benchmark.startMeasurement()
-            let received = try me.accept(share: share, from: leaderKeys, currentEpoch: epoch)
+            let received = try me.accept(share: share, from: leaderKeys, meetingID: meeting.id, currentEpoch: epoch)
             try keyring.rekey(to: received, participants: participants)
             benchmark.stopMeasurement()
             epoch = key.epoch

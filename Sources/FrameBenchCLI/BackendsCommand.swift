@@ -21,13 +21,22 @@ struct BackendsCommand: ParsableCommand {
         var backend: BackendInfo
         var variant: Bool
 
+        /// Secrets the backend leaves in freed memory, when it is known to.
+        var secretResidue: String? {
+            backend.name == SwiftCryptoContext.info.name ? SwiftCryptoContext.secretResidue : nil
+        }
+
         func encode(to encoder: any Encoder) throws {
             try backend.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(variant, forKey: .variant)
+            try container.encodeIfPresent(secretResidue, forKey: .secretResidue)
         }
 
-        enum Key: String, CodingKey { case variant }
+        enum Key: String, CodingKey {
+            case variant
+            case secretResidue
+        }
     }
 
     func run() throws {
@@ -48,5 +57,8 @@ struct BackendsCommand: ParsableCommand {
             ])
         }
         print(table.render())
+        for entry in entries {
+            if let residue = entry.secretResidue { print("\nnote: \(entry.backend.name) \(residue)") }
+        }
     }
 }

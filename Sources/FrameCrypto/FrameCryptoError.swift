@@ -35,6 +35,15 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
     case bufferTooSmall(needed: Int, available: Int)
     /// A key store that is full.
     case keyStoreFull(capacity: Int)
+    /// A counter more than `limit` past the highest one accepted for this key id (or, for
+    /// the key's first frame, more than `limit` past 0): refused so that one forged frame
+    /// cannot push the replay window beyond every genuine counter.
+    case counterJumpTooLarge(keyID: UInt64, counter: UInt64, limit: UInt64)
+    /// A key id that is already installed: re-adding it would reset its replay window.
+    case duplicateKeyID(UInt64)
+    /// A second sender for the same key id from the same meeting key: its counter would
+    /// restart at 0 and reuse nonces. A new epoch (rekey) is needed.
+    case senderKeyReused(keyID: UInt64)
 
     // Meeting-key distribution.
 
@@ -46,6 +55,14 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
     case staleEpoch(received: UInt64, current: UInt64)
     /// A key-distribution message that cannot be parsed, or whose share does not open.
     case malformedKeyShare(StaticString)
+    /// A key share or key for a meeting other than the expected one.
+    case wrongMeeting
+    /// A participant's per-meeting exchange key whose signature does not verify under its
+    /// long-term signing key for this meeting and index.
+    case exchangeKeyUnverified(index: UInt32)
+    /// A key share bound to other public keys than the recipient's own and its leader's:
+    /// sealed to a substituted exchange key, or relayed under another roster.
+    case keyBindingMismatch
 
     public var description: String {
         switch self {
@@ -79,6 +96,12 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
             "buffer too small: \(available) bytes, \(needed) needed"
         case let .keyStoreFull(capacity):
             "key store full: \(capacity) keys"
+        case let .counterJumpTooLarge(kid, counter, limit):
+            "counter \(counter) for key id \(kid) jumps more than \(limit) past the highest accepted (forged or far too late)"
+        case let .duplicateKeyID(kid):
+            "key id \(kid) is already installed; remove it first (re-adding would reset its replay window)"
+        case let .senderKeyReused(kid):
+            "a sender for key id \(kid) was already made from this meeting key: its counter would restart and reuse nonces; rekey to a new epoch"
         case .signatureInvalid:
             "signature does not verify"
         case let .wrongRecipient(expected, actual):
@@ -87,6 +110,12 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
             "stale epoch \(received): current epoch is \(current)"
         case let .malformedKeyShare(reason):
             "malformed key share: \(reason)"
+        case .wrongMeeting:
+            "key share or key for another meeting"
+        case let .exchangeKeyUnverified(index):
+            "participant \(index)'s exchange key is not signed by its identity key for this meeting and index"
+        case .keyBindingMismatch:
+            "key share made for other public keys than the recipient's signed exchange key and the leader's"
         }
     }
 
@@ -111,6 +140,12 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
         case let (.wrongRecipient(a, b), .wrongRecipient(c, d)): a == c && b == d
         case let (.staleEpoch(a, b), .staleEpoch(c, d)): a == c && b == d
         case let (.malformedKeyShare(a), .malformedKeyShare(b)): a.description == b.description
+        case let (.counterJumpTooLarge(a, b, c), .counterJumpTooLarge(d, e, f)): a == d && b == e && c == f
+        case let (.duplicateKeyID(a), .duplicateKeyID(b)): a == b
+        case let (.senderKeyReused(a), .senderKeyReused(b)): a == b
+        case (.wrongMeeting, .wrongMeeting): true
+        case let (.exchangeKeyUnverified(a), .exchangeKeyUnverified(b)): a == b
+        case (.keyBindingMismatch, .keyBindingMismatch): true
         default: false
         }
     }

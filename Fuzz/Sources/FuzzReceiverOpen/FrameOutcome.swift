@@ -5,7 +5,8 @@ import FuzzSupport
 ///
 /// - The checks before decryption follow the frame's bytes exactly: an unparsable header
 ///   is `malformedHeader`, then an uninstalled KID `unknownKeyID`, then a counter that
-///   ``ReplayModel`` refuses `replayedCounter`, then a frame shorter than its tag
+///   ``ReplayModel`` refuses `replayedCounter`, then one more than the forward-jump bound
+///   past the highest `counterJumpTooLarge`, then a frame shorter than its tag
 ///   `malformedHeader`, then a short output `bufferTooSmall`; none of them writes output.
 /// - Past those the tag decides. A frame sealed by the receiver's own key for that KID and
 ///   not mutated must open to its plaintext; a mutated one, one sealed under another key,
@@ -73,6 +74,9 @@ enum FrameOutcome {
         guard Keys.installedKey(header.keyID) != nil else { return .unknownKeyID(header.keyID) }
         guard model.allows(keyID: header.keyID, counter: header.counter) else {
             return .replayedCounter(keyID: header.keyID, counter: header.counter)
+        }
+        guard !model.exceedsForwardJump(keyID: header.keyID, counter: header.counter) else {
+            return .counterJumpTooLarge(keyID: header.keyID, counter: header.counter, limit: ReplayModel.maxForwardJump)
         }
         let ciphertextCount = frame.bytes.count - headerCount - 16
         guard ciphertextCount >= 0 else { return .malformedHeader("frame too short for its 16-byte tag") }

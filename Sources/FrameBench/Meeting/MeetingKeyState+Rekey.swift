@@ -49,7 +49,7 @@ extension MeetingKeyState where Context: ~Copyable {
         }
         scratch.elapsed.initialize(repeating: 0)
         scratch.errors.initialize(repeating: nil)
-        let boxes = identities, leaderKeys = leader.identity.publicKeys, shares = shareOf
+        let boxes = identities, leaderKeys = leader.identity.publicKeys, shares = shareOf, meetingID = meeting.id
         WorkerThreads.run(count: workers) { k in
             var seat = k
             while seat < seats {
@@ -61,7 +61,8 @@ extension MeetingKeyState where Context: ~Copyable {
                     let start = Clocks.monotonicNanoseconds()
                     let fresh = !self.occupied[seat] || joined.contains(seat)
                     let current = fresh ? 0 : self.keyrings.at(seat).pointee.epoch
-                    let received = try box.identity.accept(share: share, from: leaderKeys, currentEpoch: current)
+                    let received = try box.identity.accept(
+                        share: share, from: leaderKeys, meetingID: meetingID, currentEpoch: current)
                     if fresh {
                         try self.install(seat, own, received, everyone, tick)
                     } else {
@@ -105,7 +106,9 @@ extension MeetingKeyState where Context: ~Copyable {
         let keyring = try ParticipantKeyring<Context>(
             participant: index, meetingKey: key, participants: participants(of: seat, index, everyone),
             gracePeriod: grace, mediaTime: schedule.mediaTime(of: tick),
-            receiverCapacity: receives ? 6 * (schedule.seats + 1) : 6)
+            receiverCapacity: receives ? 6 * (schedule.seats + 1) : 6,
+            // Simulated media time runs at the harness's pace, not the wall clock's.
+            graceWallClockLimit: nil)
         if occupied[seat] { keyrings.at(seat).deinitialize(count: 1) }
         keyrings.at(seat).initialize(to: keyring)
         occupied[seat] = true

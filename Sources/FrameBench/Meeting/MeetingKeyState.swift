@@ -86,7 +86,8 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
 
     /// The KeyringWork over these keyrings.
     func work(overhead: SyntheticOverhead) -> KeyringWork<Context> {
-        KeyringWork(keyrings: keyrings, overhead: overhead)
+        MeetingLoops.instantiateDispatchMetadata()
+        return KeyringWork(keyrings: keyrings, overhead: overhead)
     }
 
     func serialSection(tick: Int, flags: UInt8) throws(MeetingSuiteError) {

@@ -16,6 +16,22 @@ struct WorkTally {
 /// `docs/measurement.md`, "What the measured loop does not do"). Never inlined, so
 /// allocation profilers can attribute to them (`scripts/check-meeting-allocations.sh`).
 enum MeetingLoops {
+    /// The metadata of the work types the generic entries check for, instantiated by
+    /// ``instantiateDispatchMetadata()`` before any loop runs.
+    nonisolated(unsafe) private static var dispatchMetadata: [ObjectIdentifier] = []
+
+    /// Instantiates the type metadata the generic entries compare `W` against. Its first
+    /// use would otherwise happen inside a loop, where it may allocate (the runtime's
+    /// metadata cache grows); whether it does depends on how many types were instantiated
+    /// before, so it came and went with unrelated changes. Call before the loops run.
+    @inline(never)
+    static func instantiateDispatchMetadata() {
+        dispatchMetadata = [
+            ObjectIdentifier(KeyringWork<OpenSSLContext>.self), ObjectIdentifier(KeyringWork<SodiumContext>.self),
+            ObjectIdentifier(NullWork.self),
+        ]
+    }
+
     /// Seals every frame of the seats `first`, `first + step`, … at each of `ticks`
     /// (seat by seat, so a seat's senders stay in cache for its whole block) into the
     /// ticks' slots.

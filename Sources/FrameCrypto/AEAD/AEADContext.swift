@@ -45,10 +45,18 @@ public protocol AEADContext: ~Copyable, SendableMetatype {
     /// Checks the 16-byte `tag` and decrypts `ciphertext` into `plaintext`.
     ///
     /// `plaintext` must be as long as `ciphertext` and either exactly `ciphertext`'s memory
-    /// (in place) or memory that does not overlap it. When the tag does not verify, or anything else fails, `plaintext` is
-    /// zeroed before the error is thrown, so no unauthenticated plaintext is ever left.
+    /// (in place) or memory that does not overlap it.
     ///
-    /// - Throws: ``FrameCryptoError/authenticationFailed`` when the tag does not match.
+    /// Size checks come first: a `plaintext` of the wrong length, or an input longer than
+    /// one call takes, is refused with ``FrameCryptoError/bufferSizeMismatch(expected:actual:)``
+    /// or ``FrameCryptoError/messageTooLong(_:)`` before anything is decrypted or written,
+    /// so `plaintext` keeps whatever it held (never plaintext of this call). Once
+    /// decryption has started, a tag that does not verify or a library failure zeroes
+    /// `plaintext` before the error is thrown, so no unauthenticated plaintext is ever left.
+    ///
+    /// - Throws: ``FrameCryptoError/authenticationFailed`` when the tag does not match;
+    ///   ``FrameCryptoError/bufferSizeMismatch(expected:actual:)``,
+    ///   ``FrameCryptoError/messageTooLong(_:)`` or ``FrameCryptoError/libraryCallFailed(_:)``.
     mutating func open(
         nonce: Nonce,
         aad: UnsafeRawBufferPointer,

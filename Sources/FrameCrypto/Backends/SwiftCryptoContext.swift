@@ -24,8 +24,20 @@ import Foundation
 /// this backend has no C reference in the frames suite.
 ///
 /// `SymmetricKey` keeps its bytes in memory it zeroes when the last reference goes.
+/// Not everything else is wiped, and the public API gives no way to wipe it; see
+/// ``secretResidue``.
 public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
     private let key: SymmetricKey
+
+    /// What this backend leaves in freed memory, which swift-crypto's public API gives no
+    /// way to avoid; `framebench backends` prints it and `docs/keys.md` explains it.
+    public static let secretResidue = """
+        leaves secrets in freed heap memory: the expanded AES round keys and GHASH key \
+        of the BoringSSL AEAD context swift-crypto allocates per call (freed after \
+        EVP_AEAD_CTX_cleanup, which does not wipe them), and each frame's plaintext in \
+        the Data objects AES.GCM returns or copies (freed unwiped); openssl and sodium \
+        keep one context per key and wipe it
+        """
 
     public static var info: BackendInfo {
         BackendInfo(

@@ -4,22 +4,28 @@ import CSodium
 /// signs each share; each participant checks and opens its own.
 ///
 /// Sealing a share (``makeShare(meetingKey:for:)``):
+/// 0. check that the recipient's exchange key is signed by its identity key for this
+///    meeting and index (``ParticipantPublicKeys/verifyExchangeKey()``; each published
+///    value is verified once, the first time this identity sees it, as at a join);
 /// 1. `k = crypto_box_beforenm(recipient X25519 pk, leader X25519 sk)`;
-/// 2. `ct = crypto_aead_xchacha20poly1305_ietf_encrypt(key: k, nonce: 24 random bytes,
-///    ad: version ‖ meeting id ‖ epoch BE64 ‖ leader BE32 ‖ recipient BE32,
+/// 2. `binding = BLAKE2b-256("FrameBench key binding v1" ‖ leader Ed25519 pk ‖ leader X25519 pk
+///    ‖ recipient Ed25519 pk ‖ recipient X25519 pk)` (``KeyShare/binding(leader:recipient:)``);
+/// 3. `ct = crypto_aead_xchacha20poly1305_ietf_encrypt(key: k, nonce: 24 random bytes,
+///    ad: version ‖ meeting id ‖ epoch BE64 ‖ leader BE32 ‖ recipient BE32 ‖ binding,
 ///    plaintext: meeting key ‖ epoch BE64)`;
-/// 3. `sig = crypto_sign_detached("FrameBench key share v1" ‖ ad ‖ nonce ‖ ct, leader Ed25519 sk)`.
+/// 4. `sig = crypto_sign_detached("FrameBench key share v2" ‖ ad ‖ nonce ‖ ct, leader Ed25519 sk)`.
 ///
 /// See ``KeyShare`` for the wire layout. The two sides are separate calls so a harness can
 /// time a rekey's leader work (``distribute(meetingKey:to:)``: N−1 key agreements, seals
-/// and signatures) apart from one participant's (``accept(share:from:currentEpoch:)``: one
-/// verification, key agreement and open).
+/// and signatures, plus an exchange-key verification per recipient not seen before)
+/// apart from one participant's (``accept(share:from:meetingID:currentEpoch:)``: one
+/// verification, a key agreement and an open, plus one verification of a leader not seen
+/// before).
 extension ParticipantIdentity {
     /// Leader: seals and signs `meetingKey` for every recipient except the leader itself
     /// (a recipient with the leader's index is skipped), in the order given.
     ///
-    /// - Throws: ``FrameCryptoError/libraryCallFailed(_:)`` when a recipient's X25519
-    ///   public key is unusable (a low-order point) or sealing fails.
+    /// - Throws: as ``makeShare(meetingKey:for:)``, for the first recipient that fails.
     public func distribute(
         meetingKey: borrowing MeetingKey, to recipients: [ParticipantPublicKeys]
     ) throws(FrameCryptoError) -> [KeyShare] {
@@ -31,13 +37,23 @@ extension ParticipantIdentity {
         return shares
     }
 
-    /// Leader: seals and signs `meetingKey` for one recipient.
+    /// Leader: seals and signs `meetingKey` for one recipient, after checking the
+    /// recipient's published keys.
     ///
-    /// - Throws: ``FrameCryptoError/libraryCallFailed(_:)`` when the recipient's X25519
-    ///   public key is unusable (a low-order point) or sealing fails.
+    /// - Throws: ``FrameCryptoError/wrongMeeting`` when the recipient's or the leader's
+    ///   keys were made for another meeting than `meetingKey`'s;
+    ///   ``FrameCryptoError/exchangeKeyUnverified(index:)`` when the recipient's exchange
+    ///   key is not signed by its identity key for this meeting and index;
+    ///   ``FrameCryptoError/libraryCallFailed(_:)`` when the recipient's X25519 public key
+    ///   is unusable (a low-order point) or sealing fails.
     public func makeShare(
         meetingKey: borrowing MeetingKey, for recipient: ParticipantPublicKeys
     ) throws(FrameCryptoError) -> KeyShare {
+        guard recipient.meetingID == meetingKey.meetingID, publicKeys.meetingID == meetingKey.meetingID else {
+            throw .wrongMeeting
+        }
+        try verified.check(recipient)
+        let binding = KeyShare.binding(leader: publicKeys, recipient: recipient)
         let pairwise = try pairwiseKey(with: recipient, failure: .libraryCallFailed("crypto_box_beforenm"))
         var plaintext = SecretBytes(zeroed: Self.sealedPlaintextByteCount)
         plaintext.withUnsafeMutableBytes { out in
@@ -49,7 +65,8 @@ extension ParticipantIdentity {
         var nonce = [UInt8](repeating: 0, count: KeyShare.nonceByteCount)
         nonce.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
         let ad = KeyShare.associatedData(
-            meetingID: meetingKey.meetingID, epoch: meetingKey.epoch, leader: index, recipient: recipient.index)
+            meetingID: meetingKey.meetingID, epoch: meetingKey.epoch, leader: index, recipient: recipient.index,
+            binding: binding)
         var ciphertext = [UInt8](repeating: 0, count: KeyShare.ciphertextByteCount)
         var written: UInt64 = 0
         let status = ciphertext.withUnsafeMutableBytes { c in
@@ -69,10 +86,10 @@ extension ParticipantIdentity {
         }
         let unsigned = KeyShare(
             meetingID: meetingKey.meetingID, epoch: meetingKey.epoch, leaderIndex: index,
-            recipientIndex: recipient.index, nonce: nonce, ciphertext: ciphertext, signature: [])
+            recipientIndex: recipient.index, binding: binding, nonce: nonce, ciphertext: ciphertext, signature: [])
         return KeyShare(
             meetingID: unsigned.meetingID, epoch: unsigned.epoch, leaderIndex: index, recipientIndex: recipient.index,
-            nonce: nonce, ciphertext: ciphertext, signature: sign(unsigned.signedMessage))
+            binding: binding, nonce: nonce, ciphertext: ciphertext, signature: sign(unsigned.signedMessage))
     }
 
     /// Participant: checks `share` and opens the meeting key in it. The checks run in this
@@ -80,25 +97,36 @@ extension ParticipantIdentity {
     ///
     /// 1. the share names `leader` as its signer and the signature verifies under
     ///    `leader`'s Ed25519 key, else ``FrameCryptoError/signatureInvalid``;
-    /// 2. the share is addressed to this participant, else
+    /// 2. the share, this participant's keys and `leader`'s keys are all for `meetingID`,
+    ///    else ``FrameCryptoError/wrongMeeting``;
+    /// 3. the share is addressed to this participant, else
     ///    ``FrameCryptoError/wrongRecipient(expected:actual:)``;
-    /// 3. its epoch is newer than `currentEpoch` (0 when the participant has no key yet),
+    /// 4. `leader`'s exchange key is signed by its identity key for this meeting and
+    ///    index, else ``FrameCryptoError/exchangeKeyUnverified(index:)``; so even a
+    ///    joiner's first share, with nothing earlier to compare against, is checked;
+    /// 5. the share's key binding is that of `leader`'s keys and this participant's own
+    ///    signed keys, else ``FrameCryptoError/keyBindingMismatch``: the leader sealed it
+    ///    to this participant's exchange key, not to one the roster substituted;
+    /// 6. its epoch is newer than `currentEpoch` (0 when the participant has no key yet),
     ///    else ``FrameCryptoError/staleEpoch(received:current:)``, which also rejects a
     ///    replayed share;
-    /// 4. it opens under `crypto_box_beforenm(leader X25519 pk, own X25519 sk)` and carries
+    /// 7. it opens under `crypto_box_beforenm(leader X25519 pk, own X25519 sk)` and carries
     ///    the same epoch inside, else ``FrameCryptoError/malformedKeyShare(_:)``.
-    ///
-    /// The caller checks that ``MeetingKey/meetingID`` is the meeting it is in.
     public func accept(
-        share: KeyShare, from leader: ParticipantPublicKeys, currentEpoch: UInt64
+        share: KeyShare, from leader: ParticipantPublicKeys, meetingID: MeetingID, currentEpoch: UInt64
     ) throws(FrameCryptoError) -> MeetingKey {
         guard share.isWellFormed else { throw .malformedKeyShare("a field has the wrong size") }
         guard share.leaderIndex == leader.index,
               Self.verify(signature: share.signature, of: share.signedMessage, by: leader)
         else { throw .signatureInvalid }
+        guard share.meetingID == meetingID, leader.meetingID == meetingID, publicKeys.meetingID == meetingID else {
+            throw .wrongMeeting
+        }
         guard share.recipientIndex == index else {
             throw .wrongRecipient(expected: index, actual: share.recipientIndex)
         }
+        try verified.check(leader)
+        guard share.binding == KeyShare.binding(leader: leader, recipient: publicKeys) else { throw .keyBindingMismatch }
         guard share.epoch > currentEpoch else { throw .staleEpoch(received: share.epoch, current: currentEpoch) }
         let pairwise = try pairwiseKey(with: leader, failure: .malformedKeyShare("the leader's X25519 key is unusable"))
         var plaintext = SecretBytes(zeroed: Self.sealedPlaintextByteCount)

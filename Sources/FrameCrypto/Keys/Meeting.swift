@@ -74,7 +74,7 @@ public struct Meeting: Sendable {
     ///   participants are present or every index has been used.
     public mutating func join() throws(FrameCryptoError) -> ParticipantIdentity {
         guard roster.count < capacity, nextIndex < UInt32.max else { throw .keyStoreFull(capacity: capacity) }
-        let identity = ParticipantIdentity(index: nextIndex)
+        let identity = ParticipantIdentity(index: nextIndex, meetingID: id)
         roster[nextIndex] = identity.publicKeys
         nextIndex += 1
         needsRekey = true

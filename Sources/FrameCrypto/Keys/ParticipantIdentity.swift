@@ -2,11 +2,12 @@ import CSodium
 
 /// One participant's key pairs for a meeting, as in Zoom's E2EE design: a long-lived
 /// Ed25519 signing key pair (`crypto_sign_keypair`) and an ephemeral, per-meeting X25519
-/// key-exchange pair (`crypto_box_keypair`).
+/// key-exchange pair (`crypto_box_keypair`), whose public key the signing key signs for
+/// the meeting and index (see ``ParticipantPublicKeys``).
 ///
 /// The same type plays both roles in key distribution: the leader calls
 /// ``distribute(meetingKey:to:)``, every other participant calls
-/// ``accept(share:from:currentEpoch:)``.
+/// ``accept(share:from:meetingID:currentEpoch:)``.
 ///
 /// `~Copyable`: both secret keys are ``SecretBytes``, wiped when the identity is destroyed.
 public struct ParticipantIdentity: ~Copyable, Sendable {
@@ -21,12 +22,15 @@ public struct ParticipantIdentity: ~Copyable, Sendable {
     public let publicKeys: ParticipantPublicKeys
     let signingSecretKey: SecretBytes
     let exchangeSecretKey: SecretBytes
+    /// Others' published keys this identity has verified (as leader or recipient).
+    let verified = VerifiedKeys()
 
     /// The participant's index in the meeting.
     public var index: UInt32 { publicKeys.index }
 
-    /// Fresh key pairs for the participant at `index`.
-    public init(index: UInt32) {
+    /// Fresh key pairs for the participant at `index` in meeting `meetingID`, with the
+    /// exchange key signed by the signing key.
+    public init(index: UInt32, meetingID: MeetingID) {
         precondition(SodiumLibrary.initialised, "sodium_init() failed")
         var signingPublic = [UInt8](repeating: 0, count: ParticipantPublicKeys.signingKeyByteCount)
         var exchangePublic = [UInt8](repeating: 0, count: ParticipantPublicKeys.exchangeKeyByteCount)
@@ -40,10 +44,26 @@ public struct ParticipantIdentity: ~Copyable, Sendable {
             exchangePublic.withUnsafeMutableBytes { pk in crypto_box_keypair(pk.bytes!, sk.bytes!) }
         }
         precondition(boxed == 0, "crypto_box_keypair failed")
-        // Both arrays have the right sizes by construction.
-        publicKeys = try! ParticipantPublicKeys(index: index, signingKey: signingPublic, exchangeKey: exchangePublic)
+        let message = ParticipantPublicKeys.exchangeKeyMessage(meetingID: meetingID, index: index, exchangeKey: exchangePublic)
+        let signature = Self.sign(message, with: signingSecret)
+        // Every array has the right size by construction.
+        publicKeys = try! ParticipantPublicKeys(
+            index: index, meetingID: meetingID, signingKey: signingPublic, exchangeKey: exchangePublic,
+            exchangeKeySignature: signature)
         signingSecretKey = signingSecret
         exchangeSecretKey = exchangeSecret
+    }
+
+    /// This identity's public keys with `exchangeKey` in place of its own, signed by its
+    /// identity key for its meeting and index: what a malicious member could publish.
+    /// For tests only.
+    package func publishingForTesting(exchangeKey: [UInt8]) -> ParticipantPublicKeys {
+        let keys = publicKeys
+        let message = ParticipantPublicKeys.exchangeKeyMessage(meetingID: keys.meetingID, index: keys.index, exchangeKey: exchangeKey)
+        // The sizes are checked by the initialiser; tests pass 32 bytes.
+        return try! ParticipantPublicKeys(
+            index: keys.index, meetingID: keys.meetingID, signingKey: keys.signingKey, exchangeKey: exchangeKey,
+            exchangeKeySignature: sign(message))
     }
 
     /// The 32-byte key this participant shares with `peer`:
@@ -64,6 +84,11 @@ public struct ParticipantIdentity: ~Copyable, Sendable {
 
     /// An Ed25519 signature (`crypto_sign_detached`) over `message`.
     func sign(_ message: [UInt8]) -> [UInt8] {
+        Self.sign(message, with: signingSecretKey)
+    }
+
+    /// An Ed25519 signature over `message` by the secret key `signingSecretKey`.
+    static func sign(_ message: [UInt8], with signingSecretKey: borrowing SecretBytes) -> [UInt8] {
         var signature = [UInt8](repeating: 0, count: Self.signatureByteCount)
         let status = signature.withUnsafeMutableBytes { sig in
             message.withUnsafeBytes { m in

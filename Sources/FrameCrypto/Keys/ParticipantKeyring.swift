@@ -8,8 +8,16 @@
 ///    participant present in the new epoch;
 /// 3. keeps the previous epoch's receive keys for ``gracePeriod`` of media time, so
 ///    frames already in flight still open, and removes them when
-///    ``advance(toMediaTime:)`` reaches the deadline. Frames of that epoch then fail with
-///    ``FrameCryptoError/unknownKeyID(_:)``.
+///    ``advance(toMediaTime:now:)`` reaches the deadline, or when ``graceWallClockLimit``
+///    of wall-clock time has passed since the rekey, whichever comes first (media time
+///    alone would keep them for ever if media stopped). Frames of that epoch then fail
+///    with ``FrameCryptoError/unknownKeyID(_:)``.
+///
+/// Senders are made at most once per stream and epoch: the keyring claims its streams
+/// from the ``MeetingKey`` (``MeetingKey/claimSender(participant:kind:)``), so building
+/// a second keyring for the same participant from the same key, which would restart the
+/// counters at 0 and reuse nonces, throws ``FrameCryptoError/senderKeyReused(keyID:)``.
+/// Rebuilding within an epoch needs a new epoch (see `docs/keys.md`).
 ///
 /// Only one previous epoch is kept: a rekey inside the grace period removes the older
 /// epoch's keys at once, as does a rekey whose epoch equals the current one modulo 16
@@ -21,6 +29,8 @@
 public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// The grace period when none is given: 10 seconds of media time.
     public static var defaultGracePeriod: Duration { .seconds(10) }
+    /// The wall-clock cap on the grace period when none is given: 30 seconds.
+    public static var defaultGraceWallClockLimit: Duration { .seconds(30) }
     /// A receiver capacity that holds two epochs of a full meeting's streams.
     public static var defaultReceiverCapacity: Int { 2 * StreamKind.allCases.count * Meeting.defaultCapacity }
 
@@ -32,14 +42,26 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     public let gracePeriod: Duration
     /// The receiver's capacity in keys.
     public let receiverCapacity: Int
+    /// How long, in wall-clock time, the previous epoch's receive keys may outlive a
+    /// rekey at most, whatever the media time; `nil` for no cap (simulations whose media
+    /// time is not real time).
+    public let graceWallClockLimit: Duration?
     /// The current epoch.
     public private(set) var epoch: UInt64
-    /// The latest media time given to ``advance(toMediaTime:)`` (or the initial one).
+    /// The latest media time given to ``advance(toMediaTime:now:)`` (or the initial one).
     public private(set) var mediaTime: Duration
     /// The epoch whose receive keys are kept for the grace period, if any.
     public private(set) var previousEpoch: UInt64?
     /// When the previous epoch's receive keys go, if any are kept.
     public private(set) var graceDeadline: Duration?
+    /// When, in wall-clock time, the previous epoch's receive keys go at the latest.
+    public var graceWallClockDeadline: ContinuousClock.Instant? {
+        graceWallClockDeadlineOffset.map { wallClockOrigin.advanced(by: $0) }
+    }
+    /// ``graceWallClockDeadline`` as a `Duration` after `wallClockOrigin`: `Duration` is
+    /// frozen, so the keyring's layout stays known at compile time and its per-frame
+    /// methods need no run-time type metadata (whose first use allocates).
+    private var graceWallClockDeadlineOffset: Duration?
 
     @usableFromInline var receiver: SFrameReceiver<Context>
     @usableFromInline var audio: SFrameSender<Context>
@@ -51,22 +73,36 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// A keyring for `participant`, keyed for `meetingKey`'s epoch, receiving from every
     /// other index in `participants`.
     ///
-    /// - Throws: ``FrameCryptoError/keyStoreFull(capacity:)`` when the receive keys do not
-    ///   fit in `receiverCapacity`, or what the backend throws while keying.
+    /// - Parameters:
+    ///   - maxForwardJump: how far one frame may move a receive key's replay window
+    ///     forward; see ``SFrameReplayWindow/defaultMaxForwardJump``.
+    ///   - graceWallClockLimit: the wall-clock cap on the grace period; `nil` for none.
+    /// - Throws: ``FrameCryptoError/senderKeyReused(keyID:)`` when senders for this
+    ///   participant were made from `meetingKey` before (a new epoch is needed);
+    ///   ``FrameCryptoError/keyStoreFull(capacity:)`` when the receive keys do not fit in
+    ///   `receiverCapacity`; or what the backend throws while keying. On failure the
+    ///   claims on `meetingKey` are given back.
     public init(
         participant: UInt32, meetingKey: borrowing MeetingKey, participants: [UInt32],
         gracePeriod: Duration = Self.defaultGracePeriod, mediaTime: Duration = .zero,
-        receiverCapacity: Int = Self.defaultReceiverCapacity
+        receiverCapacity: Int = Self.defaultReceiverCapacity,
+        maxForwardJump: UInt64 = SFrameReplayWindow.defaultMaxForwardJump,
+        graceWallClockLimit: Duration? = Self.defaultGraceWallClockLimit
     ) throws(FrameCryptoError) {
         let schedule = SenderKeySchedule(meetingKey: meetingKey)
-        let audio = try Self.sender(participant, .audio, schedule)
-        let video = try Self.sender(participant, .video, schedule)
-        let screen = try Self.sender(participant, .screen, schedule)
-        var receiver = SFrameReceiver<Context>(capacity: receiverCapacity)
-        let installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
-        self.audio = audio
-        self.video = video
-        self.screen = screen
+        let senders = try Self.claimedSenders(participant, meetingKey, schedule)
+        var receiver = SFrameReceiver<Context>(capacity: receiverCapacity, maxForwardJump: maxForwardJump)
+        let installed: [UInt64]
+        do {
+            installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
+        } catch {
+            Self.releaseSenders(participant, meetingKey)
+            throw error
+        }
+        self.graceWallClockLimit = graceWallClockLimit
+        self.audio = senders.audio
+        self.video = senders.video
+        self.screen = senders.screen
         self.receiver = receiver
         self.participant = participant
         self.meetingID = meetingKey.meetingID
@@ -79,15 +115,20 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// Moves to `meetingKey`'s epoch: new senders, the new epoch's receive keys for every
     /// other index in `participants`, and the current receive keys kept for the grace
-    /// period from the current media time.
+    /// period from the current media time (and at most ``graceWallClockLimit`` from `now`).
     ///
     /// - Throws: ``FrameCryptoError/staleEpoch(received:current:)`` unless the key's epoch
-    ///   is newer; ``FrameCryptoError/malformedKeyShare(_:)`` for a key of another
-    ///   meeting; ``FrameCryptoError/keyStoreFull(capacity:)`` when the keys do not fit.
-    ///   On these the keyring is unchanged. Should the backend fail while installing, the
-    ///   keyring stays on its epoch and senders but may have lost receive keys.
-    public mutating func rekey(to meetingKey: borrowing MeetingKey, participants: [UInt32]) throws(FrameCryptoError) {
-        guard meetingKey.meetingID == meetingID else { throw .malformedKeyShare("the key is for another meeting") }
+    ///   is newer; ``FrameCryptoError/wrongMeeting`` for a key of another meeting;
+    ///   ``FrameCryptoError/senderKeyReused(keyID:)`` when this participant's senders were
+    ///   made from `meetingKey` before; ``FrameCryptoError/keyStoreFull(capacity:)`` when
+    ///   the keys do not fit. On these the keyring is unchanged. Should the backend fail
+    ///   while installing, the keyring stays on its epoch and senders but may have lost
+    ///   receive keys; the claims on `meetingKey` are given back, so the same key can be
+    ///   retried (no new sender sealed anything).
+    public mutating func rekey(
+        to meetingKey: borrowing MeetingKey, participants: [UInt32], now: ContinuousClock.Instant = .now
+    ) throws(FrameCryptoError) {
+        guard meetingKey.meetingID == meetingID else { throw .wrongMeeting }
         guard meetingKey.epoch > epoch else { throw .staleEpoch(received: meetingKey.epoch, current: epoch) }
         let collides = (meetingKey.epoch - epoch) % (1 << UInt64(SenderKeyID.epochBitCount)) == 0
         let retireNow = collides ? previousKeyIDs + currentKeyIDs : previousKeyIDs
@@ -96,33 +137,40 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
             throw .keyStoreFull(capacity: receiverCapacity)
         }
         let schedule = SenderKeySchedule(meetingKey: meetingKey)
-        let newAudio = try Self.sender(participant, .audio, schedule)
-        let newVideo = try Self.sender(participant, .video, schedule)
-        let newScreen = try Self.sender(participant, .screen, schedule)
+        let senders = try Self.claimedSenders(participant, meetingKey, schedule)
         for keyID in retireNow { receiver.removeKey(keyID: keyID) }
         previousKeyIDs = []
         previousEpoch = nil
         graceDeadline = nil
-        let installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
-        audio = newAudio
-        video = newVideo
-        screen = newScreen
+        graceWallClockDeadlineOffset = nil
+        let installed: [UInt64]
+        do {
+            installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
+        } catch {
+            Self.releaseSenders(participant, meetingKey)
+            throw error
+        }
+        audio = senders.audio
+        video = senders.video
+        screen = senders.screen
         if !collides {
             previousKeyIDs = currentKeyIDs
             previousEpoch = epoch
             graceDeadline = mediaTime + gracePeriod
+            graceWallClockDeadlineOffset = graceWallClockLimit.map { wallClockOrigin.duration(to: now) + $0 }
         }
         currentKeyIDs = installed
         epoch = meetingKey.epoch
-        expireIfDue()
+        expireIfDue(now: now)
     }
 
     /// Moves media time forward to `time` and removes the previous epoch's receive keys
-    /// once it reaches the grace deadline. Returns how many keys were removed.
+    /// once it reaches the grace deadline, or once `now` reaches the wall-clock deadline.
+    /// Returns how many keys were removed.
     @discardableResult
-    public mutating func advance(toMediaTime time: Duration) -> Int {
+    public mutating func advance(toMediaTime time: Duration, now: ContinuousClock.Instant = .now) -> Int {
         if time > mediaTime { mediaTime = time }
-        return expireIfDue()
+        return expireIfDue(now: now)
     }
 
     /// Seals one frame of this participant's `kind` stream; see
@@ -168,6 +216,48 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
         return try SFrameSender(keyID: keyID, baseKey: baseKey)
     }
 
+    /// A participant's three senders, made together.
+    private struct Senders: ~Copyable {
+        var audio: SFrameSender<Context>
+        var video: SFrameSender<Context>
+        var screen: SFrameSender<Context>
+    }
+
+    /// Claims `participant`'s three streams from `meetingKey` and makes their senders; on
+    /// failure gives the claims back.
+    private static func claimedSenders(
+        _ participant: UInt32, _ meetingKey: borrowing MeetingKey, _ schedule: borrowing SenderKeySchedule
+    ) throws(FrameCryptoError) -> Senders {
+        try claimSenders(participant, meetingKey)
+        do {
+            return Senders(
+                audio: try sender(participant, .audio, schedule), video: try sender(participant, .video, schedule),
+                screen: try sender(participant, .screen, schedule))
+        } catch {
+            releaseSenders(participant, meetingKey)
+            throw error
+        }
+    }
+
+    /// Claims all three of `participant`'s streams from `meetingKey`, or none.
+    private static func claimSenders(_ participant: UInt32, _ meetingKey: borrowing MeetingKey) throws(FrameCryptoError) {
+        var claimed: [StreamKind] = []
+        for kind in StreamKind.allCases {
+            do {
+                try meetingKey.claimSender(participant: participant, kind: kind)
+            } catch {
+                for done in claimed { meetingKey.releaseSender(participant: participant, kind: done) }
+                throw error
+            }
+            claimed.append(kind)
+        }
+    }
+
+    /// Gives back the claims of senders that were dropped before sealing anything.
+    private static func releaseSenders(_ participant: UInt32, _ meetingKey: borrowing MeetingKey) {
+        for kind in StreamKind.allCases { meetingKey.releaseSender(participant: participant, kind: kind) }
+    }
+
     private static func others(of participant: UInt32, in participants: [UInt32]) -> [UInt32] {
         Set(participants).subtracting([participant]).sorted()
     }
@@ -196,15 +286,21 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     @discardableResult
-    private mutating func expireIfDue() -> Int {
-        guard let deadline = graceDeadline, mediaTime >= deadline else { return 0 }
+    private mutating func expireIfDue(now: ContinuousClock.Instant) -> Int {
+        guard let deadline = graceDeadline else { return 0 }
+        let wallClockDue = graceWallClockDeadlineOffset.map { wallClockOrigin.duration(to: now) >= $0 } ?? false
+        guard mediaTime >= deadline || wallClockDue else { return 0 }
         for keyID in previousKeyIDs { receiver.removeKey(keyID: keyID) }
         let removed = previousKeyIDs.count
         previousKeyIDs = []
         previousEpoch = nil
         graceDeadline = nil
+        graceWallClockDeadlineOffset = nil
         return removed
     }
 }
 
 extension ParticipantKeyring: Sendable where Context: Sendable & ~Copyable {}
+
+/// The instant wall-clock grace deadlines are counted from (the first use in the process).
+private let wallClockOrigin = ContinuousClock.now

@@ -69,7 +69,13 @@ public enum SFrameCipher {
     /// start of `output`; returns the plaintext's length.
     ///
     /// `output` either starts exactly at the frame's ciphertext (opening in place) or does
-    /// not overlap `frame`. On any failure `output` holds no plaintext.
+    /// not overlap `frame`; anything else is a programming error and stops the process, as
+    /// in ``seal(context:salt:header:plaintext:metadata:into:)``.
+    ///
+    /// On any failure `output` holds no plaintext of this frame: the size checks throw
+    /// before anything is written (`output` keeps what it held), and once decryption has
+    /// started the backend zeroes the plaintext bytes before throwing (see
+    /// ``AEADContext/open(nonce:aad:ciphertext:tag:plaintext:)``).
     ///
     /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` for a frame too short to hold its
     ///   tag, ``FrameCryptoError/bufferTooSmall(needed:available:)``, or
@@ -87,6 +93,11 @@ public enum SFrameCipher {
         guard output.count >= ciphertextCount else {
             throw .bufferTooSmall(needed: ciphertextCount, available: output.count)
         }
+        precondition(
+            ciphertextCount == 0 || output.baseAddress! == UnsafeMutableRawPointer(mutating: base + headerByteCount)
+                || UnsafeRawPointer(output.baseAddress! + ciphertextCount) <= base
+                || UnsafeRawPointer(output.baseAddress!) >= base + frame.count,
+            "SFrame open: output must start at the ciphertext (in place) or not overlap the frame")
         let nonce = salt.xor(counter: header.counter)
         let ciphertext = UnsafeRawBufferPointer(start: base + headerByteCount, count: ciphertextCount)
         let tag = base + headerByteCount + ciphertextCount

@@ -7,11 +7,11 @@ struct SFrameKeyEntry<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline var window: SFrameReplayWindow
 
     @usableFromInline
-    init(keyID: UInt64, keyed: consuming SFrameKeyedContext<Context>) {
+    init(keyID: UInt64, keyed: consuming SFrameKeyedContext<Context>, maxForwardJump: UInt64) {
         self.keyID = keyID
         self.salt = keyed.salt
         self.context = keyed.context
-        self.window = SFrameReplayWindow()
+        self.window = SFrameReplayWindow(maxForwardJump: maxForwardJump)
     }
 }
 

@@ -25,15 +25,27 @@ public struct SFrameOpened: Sendable, BitwiseCopyable, Equatable {
 /// Opening checks, in order: the header parses; its KID is installed; its counter passes
 /// the replay window (a duplicate, or a counter older than
 /// ``SFrameReplayWindow/width`` below the highest seen, is refused before anything is
-/// decrypted); the tag verifies. Only then is the counter recorded, so a forged frame
-/// can never move the window. On any failure the output holds no plaintext.
+/// decrypted); the counter is at most ``maxForwardJump`` past the highest seen (see
+/// ``SFrameReplayWindow``); the tag verifies. Only then is the counter recorded, so a
+/// frame that does not authenticate can never move the window. On any failure the output
+/// holds no plaintext of the frame.
+///
+/// SFrame's authentication is by group: a frame that authenticates was made by someone
+/// holding the sender's key, which every member of the meeting can derive. The
+/// forward-jump bound limits what a member forging another's frames can do to the window;
+/// it cannot stop the forgery itself (see `docs/keys.md`, "Threat model").
 public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline var table: SFrameKeyTable<Context>
+    /// How far past the highest accepted counter one frame may go, for every key.
+    public let maxForwardJump: UInt64
 
     /// A receiver with room for `capacity` keys, for instance 200 senders × 3 streams ×
-    /// 2–3 epochs. All memory is allocated here, once.
-    public init(capacity: Int) {
+    /// 2–3 epochs. All memory is allocated here, once. Each key's frames may move its
+    /// replay window forward by at most `maxForwardJump` counters at a time (default
+    /// ``SFrameReplayWindow/defaultMaxForwardJump``; `.max` for no bound).
+    public init(capacity: Int, maxForwardJump: UInt64 = SFrameReplayWindow.defaultMaxForwardJump) {
         table = SFrameKeyTable(capacity: capacity)
+        self.maxForwardJump = maxForwardJump
     }
 
     /// The most keys that can be installed at once.
@@ -48,17 +60,20 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     /// Derives and installs the key and salt for `keyID` from `baseKey`, with a fresh
-    /// replay window. An installed key with that KID is replaced (and its context wiped).
+    /// replay window.
     ///
-    /// - Throws: ``FrameCryptoError/keyStoreFull(capacity:)`` for a new KID when
-    ///   ``keyCount`` is ``capacity``, or what the backend throws when keying; the
-    ///   installed keys are unchanged then.
+    /// A KID that is installed already is refused: replacing it would reset its replay
+    /// window and let every frame seen so far be replayed. To change a KID's key on
+    /// purpose, ``removeKey(keyID:)`` it first.
+    ///
+    /// - Throws: ``FrameCryptoError/duplicateKeyID(_:)`` when `keyID` is installed;
+    ///   ``FrameCryptoError/keyStoreFull(capacity:)`` when ``keyCount`` is ``capacity``;
+    ///   or what the backend throws when keying. The installed keys are unchanged then.
     public mutating func addKey(keyID: UInt64, baseKey: borrowing SecretBytes) throws(FrameCryptoError) {
-        if !contains(keyID: keyID), table.count >= table.capacity {
-            throw .keyStoreFull(capacity: table.capacity)
-        }
+        guard !contains(keyID: keyID) else { throw .duplicateKeyID(keyID) }
+        guard table.count < table.capacity else { throw .keyStoreFull(capacity: table.capacity) }
         let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
-        try table.insert(SFrameKeyEntry(keyID: keyID, keyed: keyed))
+        try table.insert(SFrameKeyEntry(keyID: keyID, keyed: keyed, maxForwardJump: maxForwardJump))
     }
 
     /// Removes the key for `keyID`, wiping its context; `false` when none was installed.
@@ -79,6 +94,7 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` for a truncated header or a frame
     ///   too short for its tag, ``FrameCryptoError/unknownKeyID(_:)``,
     ///   ``FrameCryptoError/replayedCounter(keyID:counter:)``,
+    ///   ``FrameCryptoError/counterJumpTooLarge(keyID:counter:limit:)``,
     ///   ``FrameCryptoError/bufferTooSmall(needed:available:)`` or
     ///   ``FrameCryptoError/authenticationFailed``.
     @inlinable
@@ -108,6 +124,9 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
         let entry = table.entries + index
         guard entry.pointee.window.allows(header.counter) else {
             throw .replayedCounter(keyID: header.keyID, counter: header.counter)
+        }
+        guard !entry.pointee.window.exceedsForwardJump(header.counter) else {
+            throw .counterJumpTooLarge(keyID: header.keyID, counter: header.counter, limit: maxForwardJump)
         }
         let count = try SFrameCipher.open(
             context: &entry.pointee.context, salt: entry.pointee.salt, header: header, headerByteCount: headerCount,

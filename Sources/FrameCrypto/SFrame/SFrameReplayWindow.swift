@@ -9,6 +9,16 @@
 /// The bitmap is a ring indexed by `counter mod width`: advancing the window clears only
 /// the bits it passes over, and nothing is shifted. It lives inline (128 bytes), so
 /// checking and recording never allocate.
+///
+/// **Bounded forward jump.** Every member of a meeting can derive every sender's key
+/// (RFC 9605 §9.5), so a member can forge a frame under another sender's KID. Were any
+/// jump forward accepted, one forged frame with counter 2^64 − 1 would move the window
+/// past every genuine counter and silence that sender for the rest of the epoch. So a
+/// counter more than ``maxForwardJump`` past the highest accepted (or past 0, for the
+/// key's first frame: senders start at 0) is refused: ``exceedsForwardJump(_:)``, which
+/// the receiver checks as one compare against the precomputed ``ceiling``. A forged frame
+/// can then hold a sender back by at most ``maxForwardJump`` counters per accepted
+/// forgery, not for good; see ``defaultMaxForwardJump`` for the default's reason.
 public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
     /// How many counters the window covers: 1024.
     ///
@@ -20,18 +30,44 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
     /// megabyte at 1,200 bytes a packet, for 128 bytes of state per key.
     public static let width: UInt64 = 1024
 
+    /// The default bound on one frame's forward jump: 65,536 counters.
+    ///
+    /// Genuine counters jump only by the units lost (or still in flight) in between.
+    /// 65,536 lost units are over 30 s of total loss for a stream of up to 2,000 SFrame
+    /// units a second (20 Mbit/s protected per 1,200-byte packet; audio sends 50 a second,
+    /// for 22 minutes), and after 30 s without a response ICE consent freshness
+    /// (RFC 7675) tears the transport down: the participant rejoins, which starts a new
+    /// epoch and new windows. Real media therefore never exceeds it. Streams faster than
+    /// that, or transports that survive longer outages, pass a larger bound.
+    public static let defaultMaxForwardJump: UInt64 = 1 << 16
+
     @usableFromInline static let wordCount = 16
 
     @usableFromInline var bits: InlineArray<16, UInt64>
     @usableFromInline var highest: UInt64
+    /// The highest counter a frame may carry: `highest + maxForwardJump`, saturating (or
+    /// `maxForwardJump` before the first counter).
+    @usableFromInline var ceiling: UInt64
     @usableFromInline var started: Bool
+    /// How far past the highest accepted counter one frame may go.
+    public let maxForwardJump: UInt64
 
-    /// An empty window: the first counter seen, whatever it is, is accepted.
+    /// An empty window with the default bound: the first counter is accepted if it is at
+    /// most ``defaultMaxForwardJump``.
     @inlinable
     public init() {
+        self.init(maxForwardJump: Self.defaultMaxForwardJump)
+    }
+
+    /// An empty window whose frames may each move it forward by at most `maxForwardJump`
+    /// counters (`.max` for no bound).
+    @inlinable
+    public init(maxForwardJump: UInt64) {
         bits = InlineArray(repeating: 0)
         highest = 0
+        ceiling = maxForwardJump
         started = false
+        self.maxForwardJump = maxForwardJump
     }
 
     /// The highest counter recorded, or `nil` before the first.
@@ -47,8 +83,15 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
         return bits[Self.word(counter)] & Self.mask(counter) == 0
     }
 
+    /// Whether `counter` is more than ``maxForwardJump`` past the highest counter
+    /// recorded (past 0 before the first): a frame the receiver refuses with
+    /// ``FrameCryptoError/counterJumpTooLarge(keyID:counter:limit:)``. One compare.
+    @inlinable @inline(__always)
+    public func exceedsForwardJump(_ counter: UInt64) -> Bool { counter > ceiling }
+
     /// Records `counter` as seen, advancing the window when it is the new highest.
-    /// Call only for a counter that ``allows(_:)`` and whose frame authenticated.
+    /// Call only for a counter that ``allows(_:)``, that does not
+    /// ``exceedsForwardJump(_:)``, and whose frame authenticated.
     @inlinable
     public mutating func record(_ counter: UInt64) {
         if !started {
@@ -62,7 +105,12 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
                 clear(from: highest &+ 1, count: advance)
             }
             highest = counter
+        } else {
+            bits[Self.word(counter)] |= Self.mask(counter)
+            return
         }
+        let (sum, overflow) = counter.addingReportingOverflow(maxForwardJump)
+        ceiling = overflow ? .max : sum
         bits[Self.word(counter)] |= Self.mask(counter)
     }
 

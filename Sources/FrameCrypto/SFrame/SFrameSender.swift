@@ -8,9 +8,19 @@
 /// ``seal(plaintext:metadata:into:)`` makes no heap allocation and takes no lock. The
 /// sender is `~Copyable`: one owner, one thread at a time, and a copy can never replay
 /// the counter.
+///
+/// The salt lives in memory of its own, allocated once by ``init(keyID:baseKey:counterLimit:)``
+/// and wiped (`OPENSSL_cleanse`) and freed when the sender is destroyed; the context wipes
+/// its own key. (A `~Copyable` struct cannot write to its inline fields in `deinit`, and
+/// moves would leave inline copies behind, so the salt is not stored inline.)
+///
+/// Counters restart at 0 for every sender, so a sender must be made at most once per
+/// (key, KID): ``ParticipantKeyring`` enforces that for keys from a ``MeetingKey`` (see
+/// ``MeetingKey/claimSender(participant:kind:)``). Callers that build senders from raw
+/// base keys take on that duty themselves.
 public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline var context: Context
-    @usableFromInline let salt: Nonce
+    @usableFromInline let saltStorage: UnsafeMutablePointer<Nonce>
     @usableFromInline var counter: UInt64
     @usableFromInline var exhausted: Bool
 
@@ -26,13 +36,23 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     /// - Throws: whatever the backend throws when keying its context.
     public init(keyID: UInt64, baseKey: borrowing SecretBytes, counterLimit: UInt64 = .max) throws(FrameCryptoError) {
         let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
-        self.salt = keyed.salt
+        self.saltStorage = .allocate(capacity: 1)
+        self.saltStorage.initialize(to: keyed.salt)
         self.context = keyed.context
         self.keyID = keyID
         self.counterLimit = counterLimit
         self.counter = 0
         self.exhausted = false
     }
+
+    deinit {
+        SFrameCipher.wipe(UnsafeMutableRawBufferPointer(start: saltStorage, count: MemoryLayout<Nonce>.size))
+        saltStorage.deallocate()
+    }
+
+    /// The SFrame salt (RFC 9605 §4.4.2), XORed with the counter to make each nonce.
+    @inlinable
+    var salt: Nonce { saltStorage.pointee }
 
     /// The counter the next sealed frame gets. After the last frame (see ``isExhausted``)
     /// it stays at ``counterLimit``, and no frame gets it again.
@@ -98,4 +118,5 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 }
 
-extension SFrameSender: Sendable where Context: Sendable & ~Copyable {}
+// The salt pointer is owned by the sender alone and only read after `init`.
+extension SFrameSender: @unchecked Sendable where Context: Sendable & ~Copyable {}

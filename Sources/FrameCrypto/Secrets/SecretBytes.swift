@@ -68,8 +68,10 @@ public struct SecretBytes: ~Copyable, @unchecked Sendable {
     }
 
     /// A copy of the bytes as an array, for tests and for writing test vectors only: the
-    /// array is ordinary memory and is not wiped.
-    public func exposedForTesting() -> [UInt8] {
+    /// array is ordinary memory and is not wiped. `package`: only this package's targets
+    /// (tests, the vector generator and checker) can call it, so no client of the
+    /// `FrameCrypto` library can export a secret this way.
+    package func exposedForTesting() -> [UInt8] {
         withUnsafeBytes { Array($0) }
     }
 

@@ -20,7 +20,8 @@ extension KeysTests {
                 let parsed = try KeyShare(serialized: wire)
                 #expect(parsed == share)
                 let recipient = people[Int(parsed.recipientIndex)]
-                let opened = try recipient.identity.accept(share: parsed, from: leader.publicKeys, currentEpoch: 0)
+                let opened = try recipient.identity.accept(
+                    share: parsed, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 0)
                 let sameKey = opened.matches(key)
                 #expect(sameKey)
                 #expect(opened.epoch == 1 && opened.meetingID == meeting.id)
@@ -39,7 +40,7 @@ extension KeysTests {
                         "byte \(position)")
             }
             var badVersion = wire
-            badVersion[0] = 2
+            badVersion[0] = 1
             #expect(throws: FrameCryptoError.malformedKeyShare("unsupported version")) { try KeyShare(serialized: badVersion) }
         }
 
@@ -60,7 +61,7 @@ extension KeysTests {
             #expect(KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: share.epoch + 5)
                     == .staleEpoch(received: share.epoch, current: share.epoch + 5))
             // Accepted once, then replayed.
-            let key = try bob.identity.accept(share: share, from: leader, currentEpoch: share.epoch - 1)
+            let key = try bob.identity.accept(share: share, from: leader, meetingID: share.meetingID, currentEpoch: share.epoch - 1)
             #expect(KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: key.epoch)
                     == .staleEpoch(received: key.epoch, current: key.epoch))
         }
@@ -72,7 +73,7 @@ extension KeysTests {
             let bob = people[1]
             // Another participant's keys, and an impostor claiming the leader's index.
             #expect(KeyFixtures.acceptError(bob.identity, share, from: people[2].publicKeys, currentEpoch: 0) == .signatureInvalid)
-            let impostor = ParticipantIdentity(index: 0)
+            let impostor = ParticipantIdentity(index: 0, meetingID: meeting.id)
             #expect(KeyFixtures.acceptError(bob.identity, share, from: impostor.publicKeys, currentEpoch: 0) == .signatureInvalid)
             // The impostor's own share, checked against the real leader.
             let forged = try impostor.makeShare(meetingKey: key, for: people[1].publicKeys)
@@ -81,17 +82,20 @@ extension KeysTests {
                     "sanity: it is a valid share")
         }
 
-        @Test func shareThatDoesNotOpenIsRejected() throws {
+        @Test func leaderWithSwappedExchangeKeyOrShortFieldIsRejected() throws {
             let (share, people, leader) = try Self.oneShare()
-            // Right signing key, wrong X25519 key: the signature verifies, the box does not open.
+            // Right signing key, another X25519 key: the share's signature verifies, but the
+            // leader's exchange key is not signed by its identity (it used to fail only when
+            // the box did not open).
             let swapped = try ParticipantPublicKeys(
-                index: leader.index, signingKey: leader.signingKey, exchangeKey: people[2].publicKeys.exchangeKey)
+                index: leader.index, meetingID: leader.meetingID, signingKey: leader.signingKey,
+                exchangeKey: people[2].publicKeys.exchangeKey, exchangeKeySignature: leader.exchangeKeySignature)
             #expect(KeyFixtures.acceptError(people[1].identity, share, from: swapped, currentEpoch: 0)
-                    == .malformedKeyShare("the sealed key does not open"))
+                    == .exchangeKeyUnverified(index: leader.index))
             let short = KeyShare(
                 meetingID: share.meetingID, epoch: share.epoch, leaderIndex: share.leaderIndex,
-                recipientIndex: share.recipientIndex, nonce: share.nonce, ciphertext: Array(share.ciphertext.dropLast()),
-                signature: share.signature)
+                recipientIndex: share.recipientIndex, binding: share.binding, nonce: share.nonce,
+                ciphertext: Array(share.ciphertext.dropLast()), signature: share.signature)
             #expect(KeyFixtures.acceptError(people[1].identity, short, from: leader, currentEpoch: 0)
                     == .malformedKeyShare("a field has the wrong size"))
         }
@@ -113,14 +117,20 @@ extension KeysTests {
             let shares = try people[0].identity.distribute(meetingKey: key, to: meeting.present)
             #expect(shares.map(\.recipientIndex) == [1, 2, 3])
             #expect(shares.allSatisfy { $0.leaderIndex == 0 && $0.epoch == 1 && $0.meetingID == meeting.id })
-            let lowOrder = try ParticipantPublicKeys(
-                index: 9, signingKey: people[1].publicKeys.signingKey, exchangeKey: [UInt8](repeating: 0, count: 32))
+            // A member that signs a low-order point as its exchange key: signed, yet unusable.
+            let lowOrder = people[1].identity.publishingForTesting(exchangeKey: [UInt8](repeating: 0, count: 32))
             #expect(throws: FrameCryptoError.libraryCallFailed("crypto_box_beforenm")) {
                 try people[0].identity.makeShare(meetingKey: key, for: lowOrder)
             }
             #expect(throws: FrameCryptoError.invalidKeyLength(expected: 32, actual: 31)) {
                 try ParticipantPublicKeys(
-                    index: 1, signingKey: Array(repeating: 1, count: 31), exchangeKey: Array(repeating: 1, count: 32))
+                    index: 1, meetingID: meeting.id, signingKey: Array(repeating: 1, count: 31),
+                    exchangeKey: Array(repeating: 1, count: 32), exchangeKeySignature: Array(repeating: 1, count: 64))
+            }
+            #expect(throws: FrameCryptoError.invalidKeyLength(expected: 64, actual: 63)) {
+                try ParticipantPublicKeys(
+                    index: 1, meetingID: meeting.id, signingKey: Array(repeating: 1, count: 32),
+                    exchangeKey: Array(repeating: 1, count: 32), exchangeKeySignature: Array(repeating: 1, count: 63))
             }
         }
 

@@ -22,12 +22,15 @@ enum KeyFixtures {
         return (meeting, people)
     }
 
-    /// The error `accept` throws, or `nil` when it accepts the share.
+    /// The error `accept` throws, or `nil` when it accepts the share. The expected
+    /// meeting is the recipient's own unless `meetingID` is given.
     static func acceptError(
-        _ identity: borrowing ParticipantIdentity, _ share: KeyShare, from leader: ParticipantPublicKeys, currentEpoch: UInt64
+        _ identity: borrowing ParticipantIdentity, _ share: KeyShare, from leader: ParticipantPublicKeys,
+        meetingID: MeetingID? = nil, currentEpoch: UInt64
     ) -> FrameCryptoError? {
         do {
-            _ = try identity.accept(share: share, from: leader, currentEpoch: currentEpoch)
+            _ = try identity.accept(
+                share: share, from: leader, meetingID: meetingID ?? identity.publicKeys.meetingID, currentEpoch: currentEpoch)
             return nil
         } catch {
             return error

@@ -49,10 +49,10 @@ extension KeysTests {
             let shares = try people[0].identity.distribute(meetingKey: second, to: meeting.present)
             #expect(shares.count == 3)
             let toDave = try #require(shares.first { $0.recipientIndex == dave.index })
-            let davesMatches = try dave.identity.accept(share: toDave, from: people[0].publicKeys, currentEpoch: 0).matches(second)
+            let davesMatches = try dave.identity.accept(share: toDave, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 0).matches(second)
             #expect(davesMatches)
             let toBob = try #require(shares.first { $0.recipientIndex == 1 })
-            let bobsMatches = try people[1].identity.accept(share: toBob, from: people[0].publicKeys, currentEpoch: 1).matches(second)
+            let bobsMatches = try people[1].identity.accept(share: toBob, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 1).matches(second)
             #expect(bobsMatches)
         }
 
@@ -63,7 +63,7 @@ extension KeysTests {
             let carol = people[2]
             let before = try leader.identity.distribute(meetingKey: first, to: meeting.present)
             let carolsFirst = try #require(before.first { $0.recipientIndex == carol.index })
-            let carolsMatches = try carol.identity.accept(share: carolsFirst, from: leader.publicKeys, currentEpoch: 0).matches(first)
+            let carolsMatches = try carol.identity.accept(share: carolsFirst, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 0).matches(first)
             #expect(carolsMatches)
 
             let carolLeft = meeting.leave(carol.index)
@@ -81,12 +81,13 @@ extension KeysTests {
                         == .wrongRecipient(expected: carol.index, actual: share.recipientIndex))
                 let readdressed = KeyShare(
                     meetingID: share.meetingID, epoch: share.epoch, leaderIndex: share.leaderIndex,
-                    recipientIndex: carol.index, nonce: share.nonce, ciphertext: share.ciphertext, signature: share.signature)
+                    recipientIndex: carol.index, binding: share.binding, nonce: share.nonce, ciphertext: share.ciphertext,
+                    signature: share.signature)
                 #expect(KeyFixtures.acceptError(carol.identity, readdressed, from: leader.publicKeys, currentEpoch: 1) == .signatureInvalid)
             }
             // Those still present open the new key.
             for share in after {
-                let key = try people[Int(share.recipientIndex)].identity.accept(share: share, from: leader.publicKeys, currentEpoch: 1)
+                let key = try people[Int(share.recipientIndex)].identity.accept(share: share, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 1)
                 let sameKey = key.matches(second)
                 #expect(sameKey)
             }
@@ -101,7 +102,7 @@ extension KeysTests {
             #expect(newLeader.index == 1)
             let shares = try people[1].identity.distribute(meetingKey: key, to: meeting.present)
             #expect(shares.map(\.recipientIndex) == [2])
-            let opensUnderNewLeader = try people[2].identity.accept(share: shares[0], from: newLeader, currentEpoch: 1).matches(key)
+            let opensUnderNewLeader = try people[2].identity.accept(share: shares[0], from: newLeader, meetingID: meeting.id, currentEpoch: 1).matches(key)
             #expect(opensUnderNewLeader)
             #expect(KeyFixtures.acceptError(people[2].identity, shares[0], from: people[0].publicKeys, currentEpoch: 1) == .signatureInvalid)
         }

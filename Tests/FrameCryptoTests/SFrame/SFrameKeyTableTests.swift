@@ -2,7 +2,7 @@ import FrameBench
 import FrameCrypto
 import Testing
 
-/// The receiver's key table: add, replace, remove, capacity, and a meeting-sized table.
+/// The receiver's key table: add, refused re-add, remove, capacity, and a meeting-sized table.
 @Suite struct SFrameKeyTableTests {
     @Test(arguments: SFrameTesting.backendNames)
     func addReplaceAndRemove(backend: String) throws {
@@ -28,7 +28,15 @@ import Testing
             var attempt = SFrameTesting.open(&receiver, oldFrame)
             #expect(attempt.plaintext == SFrameTesting.plaintext(8))
 
-            // Replacing works when full, keeps the count, and starts a fresh window.
+            // Re-adding a live KID is refused (it would reset the window); removing it
+            // first and adding the new key works when full, and starts a fresh window.
+            do {
+                try receiver.addKey(keyID: 2, baseKey: SFrameTesting.baseKey(20))
+                Issue.record("a live KID was re-added")
+            } catch {
+                #expect(error == .duplicateKeyID(2))
+            }
+            receiver.removeKey(keyID: 2)
             try receiver.addKey(keyID: 2, baseKey: SFrameTesting.baseKey(20))
             state = SFrameTesting.keyState(receiver, among: candidates)
             #expect(state == .init(count: 2, installed: [1, 2]))
@@ -124,7 +132,8 @@ import Testing
                         try receiver.addKey(keyID: kid, baseKey: SFrameTesting.baseKey(step))
                         model.insert(kid)
                     } catch {
-                        #expect(error == .keyStoreFull(capacity: 48) && model.count == 48 && !model.contains(kid))
+                        #expect(error == .duplicateKeyID(kid) && model.contains(kid)
+                                || error == .keyStoreFull(capacity: 48) && model.count == 48 && !model.contains(kid))
                     }
                 } else {
                     let removed = receiver.removeKey(keyID: kid)
