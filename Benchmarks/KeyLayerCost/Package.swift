@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3
 // Two small timed harnesses for the key layer's costs (docs/keys.md), a package of its own
 // so the main package's build never sees them:
 //   RekeyTime  — the leader's rekey at 200 participants (distribute to 199), warm or cold;

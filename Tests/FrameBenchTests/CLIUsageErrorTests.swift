@@ -31,7 +31,7 @@ import FrameBench
     @Test func compareOfAnEmptyFileSaysItIsEmpty() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        FileManager.default.createFile(atPath: "\(directory)/empty.json", contents: Data())
+        try #require(FileManager.default.createFile(atPath: "\(directory)/empty.json", contents: Data()))
         let run = try CLIProcess.run(["compare", "empty.json", "empty.json"], in: directory, timeout: 60)
         #expect(run.status == 2)
         #expect(run.stderr.contains("the file is empty"), "\(run.stderr)")
