@@ -39,7 +39,9 @@ instructions are printed, never judged.
 
 Baselines (results/instructions-baseline.json, schema framebench-instructions/2): one entry
 per toolchain (Swift compiler, architecture, build configuration), holding the ours and
-toolchain counts per case and any number of library records (library version + CPU features -> counts).
+toolchain counts per case and any number of library records (library version + CPU features
+-> counts). Recording drops, from the other versions' records, the cases whose own count
+changed: those counts describe code that no longer exists.
 With no entry for this toolchain the script records one in the baseline file, says so, and
 passes: commit the file to gate that toolchain. --record writes this run's counts into the
 entry of this toolchain (own-code counts replaced, the library record for these versions
@@ -304,8 +306,14 @@ def entry_for(data, toolchain):
     return None
 
 
+# How library instructions are attributed; a library record made another way is never judged.
+# 2: libc and other system code called from a crypto library counts as the library's.
+ATTRIBUTION = 2
+
+
 def library_key(env, backend):
-    return {"backend": backend, "library": env["libraries"].get(backend, "?"), "cpuFeatures": env["cpuFeatures"]}
+    return {"backend": backend, "library": env["libraries"].get(backend, "?"), "cpuFeatures": env["cpuFeatures"],
+            "attribution": ATTRIBUTION}
 
 
 def record(data, env, measured):
@@ -317,13 +325,24 @@ def record(data, env, measured):
     entry.setdefault("ours", {})
     entry.setdefault("toolchainShare", {})
     entry.pop("own", None)  # an early draft of this schema kept ours + toolchain in one number
+    # A library record holds what the library did for our code as it was: where our own count
+    # of a case changes, the other library versions' counts for that case are stale (they
+    # cannot be re-measured without installing those versions), so they are dropped.
+    entry["libraryRecords"] = [r for r in entry["libraryRecords"] if r.get("attribution") == ATTRIBUTION]
     for case, split_ in measured.items():
-        entry["ours"][case_name(case)] = split_["ours"]
-        entry["toolchainShare"][case_name(case)] = split_["toolchain"]
+        name = case_name(case)
+        old = entry["ours"].get(name)
+        if old is not None and old != split_["ours"]:
+            for r in entry["libraryRecords"]:
+                if r["instructionsPerFrame"].pop(name, None) is not None:
+                    print(f"note: {name}: own count {old} -> {split_['ours']}; dropped its stale count for {r['library']}")
+        entry["ours"][name] = split_["ours"]
+        entry["toolchainShare"][name] = split_["toolchain"]
+    entry["libraryRecords"] = [r for r in entry["libraryRecords"] if r["instructionsPerFrame"]]
     for backend in sorted({c[0] for c in measured}):
         key = library_key(env, backend)
         counts = {case_name(c): s["library"] for c, s in measured.items() if c[0] == backend}
-        entry["libraryRecords"] = [r for r in entry["libraryRecords"] if {k: r[k] for k in key} != key]
+        entry["libraryRecords"] = [r for r in entry["libraryRecords"] if {k: r.get(k) for k in key} != key]
         entry["libraryRecords"].append(dict(key, instructionsPerFrame=counts))
     entry["libraryRecords"].sort(key=lambda r: (r["backend"], r["library"], r["cpuFeatures"]))
     return entry
@@ -367,8 +386,9 @@ def judge(entry, env, measured, tolerances, quiet=False):
                                    f"({moved:+.2%}, tolerance +{tolerances[share]:.1%})")
                 cells[-1] += "!"
         key = library_key(env, case[0])
-        same = [r for r in entry["libraryRecords"] if {k: r[k] for k in key} == key and name in r["instructionsPerFrame"]]
-        others = [r for r in entry["libraryRecords"] if r["backend"] == case[0] and name in r["instructionsPerFrame"]]
+        same = [r for r in entry["libraryRecords"] if {k: r.get(k) for k in key} == key and name in r["instructionsPerFrame"]]
+        others = [r for r in entry["libraryRecords"] if r["backend"] == case[0] and r.get("attribution") == ATTRIBUTION
+                  and name in r["instructionsPerFrame"]]
         if same:
             moved = change(s["library"], same[0]["instructionsPerFrame"][name])
             library = f"{moved:+.2%}"
