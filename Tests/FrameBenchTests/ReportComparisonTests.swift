@@ -24,6 +24,14 @@ import Testing
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 
+    /// A Bonferroni level of 0.99966 must not be printed as a "100 %" interval.
+    @Test func intervalLevelsNeverRoundUpTo100Percent() {
+        #expect(ReportFormat.confidencePercent(0.95) == "95")
+        #expect(ReportFormat.confidencePercent(0.999) == "99.9")
+        #expect(ReportFormat.confidencePercent(0.99966) == "99.97")
+        #expect(ReportFormat.confidencePercent(0.999_996) == "99.9996")
+    }
+
     @Test func aTenPercentRegressionIsRedAndAOnePercentChangeIsNot() throws {
         let files = Self.files()
         let text = try #require(files["compare-run2-vs-run1.svg"])

@@ -5,7 +5,7 @@ enum ComparisonFigure {
     static func figure(_ comparison: ReportComparison, file: String) -> ReportFigure? {
         guard let report = comparison.report, !report.cases.isEmpty else { return nil }
         let cases = ReportComparison.ordered(report.cases)
-        let level = ReportFormat.short(report.caseConfidence * 100)
+        let level = ReportFormat.confidencePercent(report.caseConfidence)
         let machine = comparison.isMachineComparison
         var table = ReportTable(
             headers: ["measurement", "judged on", "baseline median", "candidate median", "ratio", "\(level)% interval", "change",
@@ -32,7 +32,7 @@ enum ComparisonFigure {
     }
 
     private static func machineCaption(_ comparison: ReportComparison, report: ComparisonReport) -> String {
-        let level = ReportFormat.short(report.caseConfidence * 100), percent = ReportFormat.short(report.threshold * 100)
+        let level = ReportFormat.confidencePercent(report.caseConfidence), percent = ReportFormat.short(report.threshold * 100)
         return "The two runs come from different machines or builds (" + comparison.machines.distinguishing.joined(separator: "; ")
             + "), so this compares the machines, not two builds of FrameBench: no row is a regression. One row per measurement in both runs. Dot: \(comparison.candidateName)'s median / \(comparison.baselineName)'s (right of 1: slower on \(comparison.candidateName)'s machine); whisker: its \(level)\u{00A0}% bootstrap interval (\(report.resamples) resamples). A Swift case with the C reference on both sides is shown as its Swift/C ratio, which largely cancels the machine's speed; its C reference (hollow) then shows the machines' raw difference. Brown: slower on the candidate's machine by more than \(percent)\u{00A0}%, with an interval above 1; blue: faster by the same rule; grey: neither. Shaded: within ±\(percent)\u{00A0}%."
     }
@@ -124,7 +124,7 @@ enum ComparisonFigure {
         }
         svg.line(x.pixel(1), plot.top, x.pixel(1), plot.bottom, stroke: "#333333", width: 1.2)
         svg.rect(x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top, fill: "none", stroke: "#444444")
-        svg.text(axis.title + "; whiskers: \(ReportFormat.short(report.caseConfidence * 100))% interval", x: (plot.left + plot.right) / 2,
+        svg.text(axis.title + "; whiskers: \(ReportFormat.confidencePercent(report.caseConfidence))% interval", x: (plot.left + plot.right) / 2,
                  y: plot.bottom + 44, anchor: "middle", size: 13, extra: " class=\"axis-title\"")
         svg.text("measurement", x: plot.left - 10, y: plot.top - 8, anchor: "end", fill: "#555555", extra: " class=\"axis-title\"")
 

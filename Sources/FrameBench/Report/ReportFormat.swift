@@ -28,6 +28,21 @@ enum ReportFormat {
         return text
     }
 
+    /// A confidence level (a fraction below 1) as a percentage with as many decimals as it
+    /// takes not to round up to 100: a Bonferroni level of 0.99966 reads "99.97", not "100".
+    static func confidencePercent(_ level: Double) -> String {
+        let percent = level * 100
+        var text = short(percent)
+        var digits = 1
+        while percent < 100, Double(text).map({ $0 >= 100 }) ?? false, digits <= 6 {
+            text = fixed(percent, digits: digits)
+            digits += 1
+        }
+        while text.contains("."), text.last == "0" { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return text
+    }
+
     /// `value` with exactly `digits` decimals.
     static func fixed(_ value: Double, digits: Int) -> String {
         String(format: "%.\(digits)f", value)
