@@ -27,17 +27,17 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The candidate: a results .json file or a directory of them.")
     var candidate: String
 
-    @Option(parsing: .unconditional, help: "Smallest slowdown that fails, in percent (default: 3).")
-    var threshold: String?
+    @Option(help: "Smallest slowdown that fails, in percent (default: 3).")
+    var threshold: Double?
 
     @Option(help: "What judges a case: auto (Swift cases vs their C reference, else ns/frame), absolute (ns/frame), relative.")
-    var metric: String = ComparisonMetric.automatic.rawValue
+    var metric: ComparisonMetric = .automatic
 
-    @Option(parsing: .unconditional, help: "Chance of a false alarm across all judged cases, in percent (default: 5).")
-    var falseAlarm: String?
+    @Option(help: "Chance of a false alarm across all judged cases, in percent (default: 5).")
+    var falseAlarm: Double?
 
-    @Option(parsing: .unconditional, help: "Bootstrap resamples per case (default: 10000).")
-    var resamples: String?
+    @Option(help: "Bootstrap resamples per case (default: 10000).")
+    var resamples: Int?
 
     @Flag(help: "Compare even when CPU, build or library versions differ (they are listed as notes).")
     var allowEnvironmentMismatch = false
@@ -45,30 +45,18 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print the comparison as JSON instead of a table.")
     var json = false
 
+    func validate() throws {
+        try OptionRules.percentage(threshold, "--threshold", in: 0..<1000, example: "3")
+        try OptionRules.percentage(falseAlarm, "--false-alarm", in: 0..<50, example: "5", excludingZero: true)
+        try OptionRules.resamples(resamples)
+    }
+
     func run() throws {
         var options = ComparisonOptions()
-        if let threshold {
-            guard let value = Double(threshold), value >= 0, value < 1000 else {
-                throw failure("--threshold: '\(threshold)' is not a percentage such as 3")
-            }
-            options.threshold = value / 100
-        }
-        if let falseAlarm {
-            guard let value = Double(falseAlarm), value > 0, value < 50 else {
-                throw failure("--false-alarm: '\(falseAlarm)' is not a percentage between 0 and 50")
-            }
-            options.familyErrorRate = value / 100
-        }
-        if let resamples {
-            guard let value = Int(resamples), (100...1_000_000).contains(value) else {
-                throw failure("--resamples: '\(resamples)' is not a whole number from 100 to 1000000")
-            }
-            options.resamples = value
-        }
-        guard let chosen = ComparisonMetric(rawValue: metric) else {
-            throw failure("--metric: '\(metric)' is not one of \(ComparisonMetric.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        options.metric = chosen
+        if let threshold { options.threshold = threshold / 100 }
+        if let falseAlarm { options.familyErrorRate = falseAlarm / 100 }
+        if let resamples { options.resamples = resamples }
+        options.metric = metric
         options.allowEnvironmentMismatch = allowEnvironmentMismatch
 
         let report: ComparisonReport

@@ -1,9 +1,6 @@
-public import ArgumentParser
+import ArgumentParser
 import FrameBench
 import FrameCrypto
-
-extension InstructionProbe.Layer: ExpressibleByArgument {}
-extension FrameOperation: ExpressibleByArgument {}
 
 /// `framebench instruction-probe`: one case's loop for exactly N frames, nothing else; what
 /// `scripts/instructions.sh` runs under callgrind. Hidden from the help: it measures

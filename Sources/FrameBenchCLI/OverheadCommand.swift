@@ -24,88 +24,64 @@ struct OverheadCommand: ParsableCommand {
     @Flag(help: "Add the variants openssl-cold, openssl-placeholder and sodium-nobeforenm, each beside its default backend.")
     var variants = false
 
-    @Option(parsing: .unconditional, help: "Comma-separated frame sizes in bytes (default: 100,1200,65536).")
-    var sizes: String?
+    @Option(help: "Comma-separated frame sizes in bytes (default: 100,1200,65536).")
+    var sizes: CommaSeparated<Int>?
 
     @Option(help: "Operations, comma-separated: seal, open (default: both).")
-    var operations: String?
+    var operations: CommaSeparated<FrameOperation>?
 
-    @Option(parsing: .unconditional, help: "Seconds measured per backend and layer (default: 0.5; excludes --count).")
-    var seconds: String?
+    @Option(help: "Seconds measured per backend and layer (default: 0.5; excludes --count).")
+    var seconds: Double?
 
-    @Option(parsing: .unconditional, help: "Exactly N frames per backend and layer (excludes --seconds).")
-    var count: String?
+    @Option(help: "Exactly N frames per backend and layer (excludes --seconds).")
+    var count: Int?
 
-    @Option(parsing: .unconditional, help: "Warm-up seconds per group, 0 for none (default: 0.1).")
-    var warmup: String?
+    @Option(help: "Warm-up seconds per group, 0 for none (default: 0.1).")
+    var warmup: Double?
 
-    @Option(name: .customLong("receiver-keys"), parsing: .unconditional, help: "Keys the SFrame receiver holds (default: 1200).")
-    var receiverKeys: String?
+    @Option(name: .customLong("receiver-keys"), help: "Keys the SFrame receiver holds (default: 1200).")
+    var receiverKeys: Int?
 
     @Flag(name: .customLong("no-harness"), help: "Skip the meeting run that measures the harness layer.")
     var noHarness = false
 
-    @Option(parsing: .unconditional, help: "Seed for keys and payload (default: 1).")
-    var seed: String?
+    @Option(help: "Seed for keys and payload (default: 1).")
+    var seed: UInt64?
 
     @OptionGroup var results: ResultsOutputOptions
 
-    func run() throws {
-        let configuration = try makeConfiguration()
-        let backendNames: [String]
-        do {
-            backendNames = try configuration.resolvedBackends().map(\.name)
-        } catch {
-            throw failure("\(error)")
-        }
-        let destination = try results.prepare(suite: "overhead")
-        let environment = RunEnvironment.current()
-        let createdAt = ISO8601DateFormatter().string(from: Date())
-        let records: [MeasurementRecord]
-        do {
-            records = try OverheadSuite.run(configuration) { line in
-                FileHandle.standardError.write(Data("overhead: \(line)\n".utf8))
-            }
-        } catch {
-            throw failure("measurement failed: \(error)", code: CLIExit.failed)
-        }
-        let document = ResultsDocument(
-            createdAt: createdAt, environment: environment,
-            configuration: configuration.runConfiguration(backendNames: backendNames), measurements: records)
-        let text = ([OverheadReport.table(records)] + OverheadReport.notes(records)).joined(separator: "\n")
-        try results.deliver(document, text: text, to: destination)
+    func validate() throws {
+        try OptionRules.exclusive(count, "--count", seconds, "--seconds")
+        try OptionRules.checking { _ = try makeConfiguration().resolvedBackends() }
     }
 
-    /// The suite configuration from the options; any bad value is a usage error (exit 2).
-    private func makeConfiguration() throws -> OverheadSuiteConfiguration {
+    func run() throws {
+        let configuration = makeConfiguration()
+        let backendNames = try OptionRules.checking { try configuration.resolvedBackends().map(\.name) }
+        let measured = try MeasuredRun.begin(suite: "overhead", results: results)
+        let records = try measured.measure {
+            try OverheadSuite.run(configuration, stop: measured.stop) { line in standardError("overhead: \(line)") }
+        }
+        let document = measured.document(
+            configuration: configuration.runConfiguration(backendNames: backendNames), records: records)
+        let text = ([OverheadReport.table(records)] + OverheadReport.notes(records)).joined(separator: "\n")
+        try measured.deliver(document, summary: text, unfinished: "groups")
+        try measured.exitIfStopped()
+    }
+
+    /// The suite configuration the options describe; `validate()` has checked it.
+    private func makeConfiguration() -> OverheadSuiteConfiguration {
         var c = OverheadSuiteConfiguration()
         c.backends = backends
         c.includeVariants = variants
         c.measureHarness = !noHarness
-        if let sizes {
-            c.frameSizes = try sizes.split(separator: ",", omittingEmptySubsequences: false).map { part in
-                guard let size = Int(part.trimmingCharacters(in: .whitespaces)), size >= 0 else {
-                    throw failure("--sizes: '\(part)' is not a frame size in bytes (expected e.g. 100,1200,65536)")
-                }
-                return size
-            }
-        }
-        if let operations {
-            c.operations = []
-            for part in operations.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let operation = FrameOperation(rawValue: part) else { throw failure("--operations: '\(part)' is not seal or open") }
-                if !c.operations.contains(operation) { c.operations.append(operation) }
-            }
-        }
-        if count != nil && seconds != nil { throw failure("--count and --seconds conflict: give one of them") }
-        if let seconds { c.length = .seconds(try number(seconds, "--seconds")) }
-        if let count { c.length = .count(try integer(count, "--count")) }
-        if let warmup { c.warmupSeconds = try number(warmup, "--warmup") }
-        if let receiverKeys { c.receiverKeys = try integer(receiverKeys, "--receiver-keys") }
-        if let seed {
-            guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }
-            c.seed = value
-        }
+        if let sizes { c.frameSizes = sizes.values }
+        if let operations { c.operations = operations.distinctValues }
+        if let seconds { c.length = .seconds(seconds) }
+        if let count { c.length = .count(count) }
+        if let warmup { c.warmupSeconds = warmup }
+        if let receiverKeys { c.receiverKeys = receiverKeys }
+        if let seed { c.seed = seed }
         return c
     }
 }

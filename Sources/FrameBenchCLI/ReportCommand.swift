@@ -25,27 +25,23 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace an existing report directory.")
     var force = false
 
-    @Option(parsing: .unconditional, help: "Smallest change called a regression or improvement, in percent (default: 5).")
-    var threshold: String?
+    @Option(help: "Smallest change called a regression or improvement, in percent (default: 5).")
+    var threshold: Double?
 
-    @Option(parsing: .unconditional, help: "Bootstrap resamples per compared case (default: 10000).")
-    var resamples: String?
+    @Option(help: "Bootstrap resamples per compared case (default: 10000).")
+    var resamples: Int?
+
+    func validate() throws {
+        if results.isEmpty { throw ValidationError("give at least one results file") }
+        try OptionRules.percentage(threshold, "--threshold", in: 0..<1000, example: "5")
+        try OptionRules.resamples(resamples)
+    }
 
     func run() throws {
         guard let first = results.first else { throw failure("give at least one results file") }
         var options = ReportOptions()
-        if let threshold {
-            guard let value = Double(threshold), value >= 0, value < 1000 else {
-                throw failure("--threshold: '\(threshold)' is not a percentage such as 5")
-            }
-            options.comparison.threshold = value / 100
-        }
-        if let resamples {
-            guard let value = Int(resamples), (100...1_000_000).contains(value) else {
-                throw failure("--resamples: '\(resamples)' is not a whole number from 100 to 1000000")
-            }
-            options.comparison.resamples = value
-        }
+        if let threshold { options.comparison.threshold = threshold / 100 }
+        if let resamples { options.comparison.resamples = resamples }
         let directory = out ?? Report.defaultDirectory(forResultsAt: first)
         var inputs: [ReportInput] = []
         do {

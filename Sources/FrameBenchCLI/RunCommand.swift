@@ -26,64 +26,43 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")
     var backends: [String] = []
 
-    @Option(parsing: .unconditional, help: "Seed of every workload and payload (default: 1).")
-    var seed: String?
+    @Option(help: "Seed of every workload and payload (default: 1).")
+    var seed: UInt64?
 
     @OptionGroup var results: ResultsOutputOptions
 
     @Flag(help: "Do not write the report (Markdown, SVG charts, HTML) beside the results.")
     var noReport = false
 
+    func validate() throws {
+        _ = try OptionRules.checking { try makeJob().validate() }
+    }
+
     func run() throws {
-        var job = RunJob(quick: quick, backends: backends)
-        if let seed {
-            guard let value = UInt64(seed) else { throw failure("--seed: '\(seed)' is not a non-negative whole number") }
-            job.seed = value
-        }
-        let backendNames: [String]
-        do {
-            backendNames = try job.validate()
-        } catch {
-            throw failure("\(error)")
-        }
-        let destination = try results.prepare(suite: "run")
-        if let destination, !noReport {
-            do {
+        let job = makeJob()
+        let backendNames = try OptionRules.checking { try job.validate() }
+        let measured = try MeasuredRun.begin(suite: "run", results: results)
+        if let destination = measured.destination, !noReport {
+            try OptionRules.checking {
                 try Report.checkDestination(Report.defaultDirectory(forResultsAt: destination.jsonPath), force: results.force)
-            } catch {
-                throw failure("\(error)")
             }
         }
-        let stop = SignalStop.install()
-        let environment = RunEnvironment.current()
-        let createdAt = ISO8601DateFormatter().string(from: Date())
-        let started = Date()
         let bar = ProgressBar()
-        let records: [MeasurementRecord]
-        do {
-            records = try job.run(stop: stop) { fraction, status, line in
+        defer { bar.finish() }
+        let records = try measured.measure {
+            try job.run(stop: measured.stop) { fraction, status, line in
                 if let line { bar.log(line) }
                 bar.update(fraction, status)
             }
-        } catch {
-            bar.finish()
-            throw failure("measurement failed: \(error)", code: CLIExit.failed)
         }
         bar.finish()
-        var document = ResultsDocument(
-            createdAt: createdAt, environment: environment,
-            configuration: job.runConfiguration(backendNames: backendNames), measurements: records)
-        document.peakRSSBytes = PeakMemory.residentBytes()
-        // A signal after the last case skipped nothing: the file is complete then.
-        let interrupted = stop.skippedWork ? stop.signalName : nil
-        if let interrupted { document.markIncomplete(interruptedBy: interrupted) }
-        let elapsed = Int(Date().timeIntervalSince(started).rounded())
-        var summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(elapsed) s)"
-        if let interrupted { summary += "\nINCOMPLETE: stopped by \(interrupted); only the cases finished before are recorded" }
-        try results.deliver(document, text: summary, to: destination)
+        let document = measured.document(
+            configuration: job.runConfiguration(backendNames: backendNames), records: records)
+        let summary = RunSummary.render(records) + "\n\n(\(records.count) measurements in \(measured.elapsedSeconds) s)"
+        try measured.deliver(document, summary: summary)
         // Stopped: the results are saved; the report is left for `framebench report`.
-        if let status = stop.exitStatus { throw ExitCode(status) }
-        if let destination, !noReport {
+        try measured.exitIfStopped()
+        if let destination = measured.destination, !noReport {
             do {
                 let report = try Report.write(document: document, resultsPath: destination.jsonPath, force: results.force)
                 print("report:  \(report.html) (and report.md, \(report.charts.count) SVG charts in \(report.directory))")
@@ -91,5 +70,12 @@ struct RunCommand: ParsableCommand {
                 throw failure("the results are saved, but the report could not be written: \(error)", code: CLIExit.failed)
             }
         }
+    }
+
+    /// The job the options describe.
+    private func makeJob() -> RunJob {
+        var job = RunJob(quick: quick, backends: backends)
+        if let seed { job.seed = seed }
+        return job
     }
 }

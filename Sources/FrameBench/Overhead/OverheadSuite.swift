@@ -12,9 +12,11 @@ import FrameCrypto
 /// by round. The harness layer comes from a short meeting run with the crypto made no-ops.
 /// Records: ``OverheadRecords``; reading them: `docs/overhead.md`.
 public enum OverheadSuite {
-    /// Runs every group (and the harness meeting) and returns the records.
+    /// Runs every group (and the harness meeting) and returns the records. When `stop` is
+    /// requested (Ctrl-C), the groups not yet started and the harness meeting are skipped and
+    /// the skip is noted on `stop`; the groups already measured are returned.
     public static func run(
-        _ configuration: OverheadSuiteConfiguration, progress: (String) -> Void = { _ in }
+        _ configuration: OverheadSuiteConfiguration, stop: StopRequest? = nil, progress: (String) -> Void = { _ in }
     ) throws(OverheadSuiteError) -> [MeasurementRecord] {
         let selected = try configuration.resolvedBackends()
         var random = SeededRandom(seed: configuration.seed)
@@ -28,6 +30,10 @@ public enum OverheadSuite {
         var groupExtras: [(range: Range<Int>, onCPU: Double?, switches: Int)] = []
         let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
         for (index, (size, operation)) in groups.enumerated() {
+            if let stop, stop.isRequested {
+                stop.noteWorkSkipped()
+                break
+            }
             let label = "[\(index + 1)/\(groups.count)] \(operation.rawValue) \(size) B"
             let payload = Array(payloadBytes.prefix(size))
             progress("\(label): setting up" + (operation == .open ? " (receivers with \(keyIDs.count) keys)" : ""))
@@ -82,7 +88,8 @@ public enum OverheadSuite {
         }
 
         var harness: HarnessLog?
-        if configuration.measureHarness {
+        if configuration.measureHarness, let stop, stop.isRequested { stop.noteWorkSkipped() }
+        if configuration.measureHarness, !(stop?.isRequested ?? false) {
             progress("harness: a \(configuration.harnessParticipants)-participant meeting, \(FramesSuite.format(configuration.harnessSeconds)) s of media, crypto made no-ops")
             harness = try HarnessLayer.measure(
                 participants: configuration.harnessParticipants, seconds: configuration.harnessSeconds, seed: configuration.seed)

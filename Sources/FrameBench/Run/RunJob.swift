@@ -142,7 +142,7 @@ public struct RunJob: Sendable {
         do {
             let groups = Double(overhead.frameSizes.count * overhead.operations.count + 1)
             var done = 0
-            records += try OverheadSuite.run(overhead) { line in
+            records += try OverheadSuite.run(overhead, stop: stop) { line in
                 let finished = line.hasSuffix(" ns")
                 if finished { done += 1 }
                 progress(base + overheadWeight * Double(done) / groups, "overhead \(line)", finished ? "overhead: \(line)" : nil)

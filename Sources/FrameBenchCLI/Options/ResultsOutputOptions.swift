@@ -15,6 +15,10 @@ struct ResultsOutputOptions: ParsableArguments {
     @Flag(help: "Overwrite existing output files (and, for run, the report directory beside them).")
     var force = false
 
+    func validate() throws {
+        try OptionRules.exclusive(json ? true : nil, "--json", output, "--output")
+    }
+
     /// Checks the options and, unless `--json`, that the files for `suite` can be written:
     /// the destination, or `nil` with `--json`. Call before measuring; bad input exits 2.
     func prepare(suite: String) throws -> ResultsDestination? {
