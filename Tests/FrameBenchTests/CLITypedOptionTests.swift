@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: [
         (["frames", "--sizes", "64,x"], "'64,x' is invalid for '--sizes"),
         (["frames", "--sizes", "64,,1200"], "is invalid for '--sizes"),
-        (["frames", "--sizes", "-5"], "frame size -5 is outside"),
+        (["frames", "--sizes=64,-5"], "frame size -5 is outside"),
         (["frames", "--count", "10", "--seconds", "1"], "--count and --seconds conflict"),
         (["frames", "--operations", "seal,sign"], "'seal,sign' is invalid for '--operations"),
         (["frames", "--threads", "0"], "'0' is invalid for '--threads"),
