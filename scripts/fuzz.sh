@@ -124,6 +124,22 @@ for target in "${names[@]}"; do
   cat "$work/$target.summary" 2>/dev/null || { echo "$target: no result"; failed=1; }
 done
 if [ "$failed" -ne 0 ]; then
+  # A CI machine's files are gone after the run: print what reproduces the failure here,
+  # the crashing input (base64, up to 64 KiB) and the end of the fuzzer's log (its stack).
+  for target in "${names[@]}"; do
+    grep -q "FAILED" "$work/$target.summary" 2>/dev/null || continue
+    echo "== $target: the end of $work/$target.log" >&2
+    grep -v "^#[0-9]" "$work/$target.log" | tail -40 >&2 || true
+    for unit in $(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$work/$target.log"); do
+      [ -f "$unit" ] || continue
+      if [ "$(stat -c %s "$unit")" -le 65536 ]; then
+        echo "== $target: the input $unit, base64 (decode with: base64 -d > input):" >&2
+        base64 -w 100 "$unit" >&2
+      else
+        echo "== $target: the input $unit is $(stat -c %s "$unit") bytes; not printed" >&2
+      fi
+    done
+  done
   echo "FAIL: a fuzzer found a problem; reproduce with $bin/<target> <input> (see docs/fuzzing.md)" >&2
   exit 1
 fi
