@@ -26,7 +26,7 @@ public enum InstructionProbe {
         /// Frames or batch size out of range.
         case invalid(String)
         /// The case failed to set up or a frame failed.
-        case suite(FramesSuiteError)
+        case suite(SuiteError)
 
         public var description: String {
             switch self {
@@ -73,10 +73,10 @@ public enum InstructionProbe {
     private static func makeRunner(
         _ backend: AEADBackend, layer: Layer, operation: FrameOperation, key: [UInt8], baseKey: borrowing SecretBytes,
         payload: [UInt8], aad: [UInt8], overhead: SyntheticOverhead
-    ) throws(FramesSuiteError) -> any FrameBatchRunner {
+    ) throws(SuiteError) -> any FrameBatchRunner {
         func make<Context: AEADContext & ~Copyable>(
             _: Context.Type, _ baseKey: borrowing SecretBytes
-        ) throws(FramesSuiteError) -> any FrameBatchRunner {
+        ) throws(SuiteError) -> any FrameBatchRunner {
             let kid = OverheadSuiteConfiguration.measuredKeyID
             switch (layer, operation) {
             case (.aead, _):

@@ -57,10 +57,10 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
 
     /// Checks every value and resolves the backends.
     ///
-    /// - Throws: ``MeetingSuiteError/invalidConfiguration(_:)`` with the reason, or
-    ///   ``MeetingSuiteError/crypto(_:)`` for an unknown or unavailable backend.
-    public func resolvedBackends() throws(MeetingSuiteError) -> [AEADBackend] {
-        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+    /// - Throws: ``SuiteError/invalidConfiguration(_:)`` with the reason, or
+    ///   ``SuiteError/crypto(_:)`` for an unknown or unavailable backend.
+    public func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
+        func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         guard !participants.isEmpty else { throw invalid("no participant counts given") }
         for n in participants where n < 1 {
             throw invalid("a meeting needs at least 1 participant, not \(n)")
@@ -101,8 +101,8 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     /// Warm-up ticks per case.
     var warmupTicks: Int { Int((warmupSeconds * 1000 / Double(model.tickMilliseconds)).rounded()) }
 
-    private func validateModel() throws(MeetingSuiteError) {
-        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+    private func validateModel() throws(SuiteError) {
+        func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         let m = model
         guard m.unmuted >= 0 else { throw invalid("unmuted participants must not be negative") }
         if let k = m.loudest, k < 1 { throw invalid("--loudest must be at least 1") }
