@@ -110,8 +110,8 @@ public enum ResultsComparison {
         case .automatic:
             if hasRatio { return ("ratioToReference", true) }
             // A C reference whose Swift case is judged relative to it is that case's control.
-            let isControl = key.implementation == "c" && matched.contains { other in
-                other.implementation == "swift" && other.suite == key.suite && other.backend == key.backend
+            let isControl = key.implementation == Implementation.c.rawValue && matched.contains { other in
+                other.implementation == Implementation.swift.rawValue && other.suite == key.suite && other.backend == key.backend
                     && other.operation == key.operation && other.frameSize == key.frameSize
                     && base.ratios[other] != nil && cand.ratios[other] != nil
             }

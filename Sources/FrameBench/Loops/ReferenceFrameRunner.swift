@@ -5,7 +5,7 @@ import FrameCrypto
 /// the backend, the same batch structure and clock, with no Swift in the per-frame loop.
 /// The batch is timed inside C.
 final class ReferenceFrameRunner: FrameBatchRunner {
-    let implementation = "c"
+    let implementation = Implementation.c
     let backend: String
     private let library: Library
     private let buffers: FrameBuffers

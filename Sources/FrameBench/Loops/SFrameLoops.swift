@@ -4,7 +4,7 @@ import FrameCrypto
 /// output buffer frame after frame (header, counter nonce from the salt, AES-256-GCM), as
 /// an application sealing each captured frame into a packet buffer does.
 final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner {
-    let implementation = "swift"
+    let implementation = Implementation.swift
     let backend: String
     private var sender: SFrameSender<Context>
     private let plaintext: UnsafeMutableRawBufferPointer
@@ -57,7 +57,7 @@ final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 /// then opens them in order: frames just written, warm in cache, as a frame just received
 /// from the network is.
 final class SFrameOpenRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner {
-    let implementation = "swift"
+    let implementation = Implementation.swift
     let backend: String
     private var sender: SFrameSender<Context>
     private var receiver: SFrameReceiver<Context>

@@ -3,7 +3,7 @@ import FrameCrypto
 /// A case run through FrameCrypto: `Context`'s seal or open, called per frame from a
 /// loop generic over the context type.
 final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner {
-    let implementation = "swift"
+    let implementation = Implementation.swift
     let backend: String
     private var context: Context
     private let buffers: FrameBuffers

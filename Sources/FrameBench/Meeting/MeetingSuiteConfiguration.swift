@@ -128,7 +128,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
 
     /// This configuration as recorded in a results document.
     public func runConfiguration(backendNames: [String]) -> RunConfiguration {
-        var run = RunConfiguration(suite: "meeting", seed: seed, backends: backendNames, runMode: "time", warmupSeconds: 0)
+        var run = RunConfiguration(suite: SuiteName.meeting.rawValue, seed: seed, backends: backendNames, runMode: "time", warmupSeconds: 0)
         run.secondsPerCase = seconds
         run.repetitions = repetitions
         run.extra = extraDescription

@@ -64,7 +64,7 @@ struct MeetingRecordBuilder {
         let mediaNanoseconds = Double(schedule.ticks - schedule.warmupTicks) * Double(schedule.tickNanoseconds)
         let busy = Double(totals.busyTotal)
         var record = MeasurementRecord(
-            suite: "meeting", implementation: "swift", backend: runner.name, frames: totals.frames,
+            suite: .meeting, implementation: .swift, backend: runner.name, frames: totals.frames,
             bytes: totals.bytes, seconds: Double(wall) / 1e9,
             nsPerFrame: PercentileSummary(values: totals.batchMeans, mean: totals.frames > 0 ? busy / Double(totals.frames) : 0),
             samples: slices.map { sliceNanosecondsPerFrame(runner.logs, $0) }, samplesKind: "sliceNsPerFrame")

@@ -4,7 +4,7 @@
 enum KeyCountFigure {
     /// The figure, or `nil` without key-count records.
     static func figure(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> ReportFigure? {
-        let study = records.filter { $0.suite == "keys" && $0.keyCount != nil && $0.frameSize != nil }
+        let study = records.filter { $0.suiteName == .keys && $0.keyCount != nil && $0.frameSize != nil }
         guard !study.isEmpty else { return nil }
         struct Key: Hashable, Comparable {
             let backend: String, size: Int

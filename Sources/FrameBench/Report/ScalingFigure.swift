@@ -6,7 +6,7 @@ enum ScalingFigure {
     /// The chart and its table, or `nil` without scaling records.
     static func figure(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> ReportFigure? {
         let scaled = records.filter {
-            $0.suite == "frames" && ($0.threads ?? 1) > 1 && $0.extra?["efficiency"] != nil && $0.frameSize != nil
+            $0.suiteName == .frames && ($0.threads ?? 1) > 1 && $0.extra?["efficiency"] != nil && $0.frameSize != nil
         }
         guard !scaled.isEmpty else { return nil }
         let sizes = Set(scaled.compactMap(\.frameSize)).sorted()
@@ -44,8 +44,8 @@ enum ScalingFigure {
                 ])
             }
             return ChartSeries(
-                name: key, color: palette.color(first.backend, variant: first.operation == "open" ? 1 : 0),
-                dashed: sizes.count > 1 && first.frameSize != sizes.last, hollow: first.operation == "open", points: points)
+                name: key, color: palette.color(first.backend, variant: first.frameOperation == .open ? 1 : 0),
+                dashed: sizes.count > 1 && first.frameSize != sizes.last, hollow: first.frameOperation == .open, points: points)
         }
         let chart = LineChart(
             title: "Multi-core scaling: efficiency against threads",

@@ -4,7 +4,7 @@ public enum RunSummary {
     /// The summary text.
     public static func render(_ records: [MeasurementRecord]) -> String {
         var out: [String] = []
-        let frames = records.filter { $0.suite == "frames" && $0.implementation == "swift" && ($0.threads ?? 1) == 1 }
+        let frames = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
         let backends = orderedBackends(records)
         if !frames.isEmpty {
             out.append("Frames: ns/frame p50 through FrameCrypto (Swift/C = median over the C reference's)")
@@ -35,7 +35,7 @@ public enum RunSummary {
         if !keys.isEmpty {
             out += ["", "SFrame open against live receive keys (frames from every key, random order; × 1 key paired by batch)", keys]
         }
-        let unpaced = records.filter { $0.suite == "meeting" && $0.paced != true && ($0.threads ?? 1) == 1 }
+        let unpaced = records.filter { $0.suiteName == .meeting && $0.paced != true && ($0.threads ?? 1) == 1 }
         if !unpaced.isEmpty {
             out.append("")
             out.append("Meeting: real-time factor (seconds of media per wall second, unpaced, 1 thread); harness share in ()")
@@ -55,7 +55,7 @@ public enum RunSummary {
         out += threadLines(records, backends)
         out += pacedLines(records)
         out += rekeyLines(records, backends)
-        let shares = records.filter { $0.suite == "meeting" && $0.mode == "meeting" }.compactMap { r in
+        let shares = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting }.compactMap { r in
             r.extra?["harnessShare"].map { (r, $0) }
         }
         if let worst = shares.max(by: { $0.1 < $1.1 }) {
@@ -77,17 +77,17 @@ public enum RunSummary {
 
     private static func orderedBackends(_ records: [MeasurementRecord]) -> [String] {
         var seen: [String] = []
-        for r in records where r.implementation == "swift" && !seen.contains(r.backend) { seen.append(r.backend) }
+        for r in records where r.implementationKind == .swift && !seen.contains(r.backend) { seen.append(r.backend) }
         return seen
     }
 
     private static func threadLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let threaded = records.filter { $0.suite == "meeting" && $0.mode == "meeting" && ($0.threads ?? 1) > 1 && $0.paced != true }
+        let threaded = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true }
         guard !threaded.isEmpty else { return [] }
         var lines = ["", "Threads, meeting mode:"]
         for r in threaded {
             let single = records.first {
-                $0.suite == "meeting" && $0.mode == "meeting" && ($0.threads ?? 1) == 1 && $0.paced != true
+                $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
                     && $0.backend == r.backend && $0.participants == r.participants
             }
             var line = "  N=\(r.participants ?? 0) \(r.backend): \(r.threads ?? 0) threads \(NumberFormat.factor(r.realtimeFactor ?? 0))"
@@ -103,7 +103,7 @@ public enum RunSummary {
     }
 
     private static func pacedLines(_ records: [MeasurementRecord]) -> [String] {
-        let paced = records.filter { $0.suite == "meeting" && $0.paced == true }
+        let paced = records.filter { $0.suiteName == .meeting && $0.paced == true }
         guard !paced.isEmpty else { return [] }
         var lines = ["", "Paced (frames released on their media schedule; latency from scheduled release to done):"]
         for r in paced {
@@ -117,12 +117,12 @@ public enum RunSummary {
     }
 
     private static func rekeyLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let largest = records.filter { $0.suite == "meeting" && ($0.extra?["rekeys"] ?? 0) > 0 }.compactMap(\.participants).max()
+        let largest = records.filter { $0.suiteName == .meeting && ($0.extra?["rekeys"] ?? 0) > 0 }.compactMap(\.participants).max()
         guard let n = largest else { return [] }
         var lines = ["", "Rekey at \(n) participants (per join or leave; measured apart from the frames):"]
         for backend in backends {
-            let meeting = records.first { $0.backend == backend && $0.participants == n && $0.mode == "meeting" && ($0.threads ?? 1) == 1 && $0.paced != true }
-            let client = records.first { $0.backend == backend && $0.participants == n && $0.mode == "client" }
+            let meeting = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true }
+            let client = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .client }
             guard let e = meeting?.extra ?? client?.extra else { continue }
             var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e["rekeyLeaderMs"] ?? 0, 1)) ms"
             if let m = meeting?.extra {

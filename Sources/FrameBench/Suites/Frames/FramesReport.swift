@@ -7,10 +7,10 @@ public enum FramesReport {
         var table = TextTable(
             headers: ["op", "size", "backend", "batch", "p50 ns", "p99 ns", "mean ns", "MB/s", "C p50 ns", "Swift/C"],
             alignments: [.left, .right, .left, .right, .right, .right, .right, .right, .right, .right])
-        let swift = records.filter { $0.suite == "frames" && $0.implementation == "swift" && ($0.threads ?? 1) == 1 }
+        let swift = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
         for record in swift {
             let reference = records.first {
-                $0.implementation == "c" && $0.backend == record.backend && $0.operation == record.operation
+                $0.implementationKind == .c && $0.backend == record.backend && $0.operation == record.operation
                     && $0.frameSize == record.frameSize
             }
             table.add([
@@ -30,7 +30,7 @@ public enum FramesReport {
     /// aggregate throughput, speed-up and efficiency over the same case on one thread
     /// measured interleaved with it, and the per-thread tail.
     public static func scalingTable(_ records: [MeasurementRecord]) -> String {
-        let scaled = records.filter { $0.suite == "frames" && ($0.threads ?? 1) > 1 }
+        let scaled = records.filter { $0.suiteName == .frames && ($0.threads ?? 1) > 1 }
         guard !scaled.isEmpty else { return "" }
         var table = TextTable(
             headers: ["op", "size", "backend", "threads", "frames/s", "1-thread frames/s", "speed-up", "efficiency", "p50 ns", "p50 ÷ 1-thread", "p99 ns", "1-thread p99 ns", "on CPU"],

@@ -61,7 +61,7 @@ enum FramesScaling {
             let base = summary(cell: single, lanes: lanes, threads: 1, slices: plan.slices)
             let this = summary(cell: index, lanes: lanes, threads: cell.threads, slices: plan.slices)
             var record = MeasurementRecord(
-                suite: "frames", implementation: "swift", backend: lanes[0].runners[cell.backend].backend,
+                suite: .frames, implementation: .swift, backend: lanes[0].runners[cell.backend].backend,
                 frames: this.frames, bytes: this.frames * size, seconds: Double(this.wallNanoseconds) / 1e9,
                 nsPerFrame: PercentileSummary(values: this.perFrame, mean: this.meanNanoseconds),
                 samples: this.sliceMedians, samplesKind: "repetitionMedianNsPerFrame")

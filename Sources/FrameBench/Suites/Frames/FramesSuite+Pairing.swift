@@ -8,8 +8,8 @@ extension FramesSuite {
     /// neighbour) scales both and cancels in the ratio; what remains is the Swift layer's
     /// cost over the library's. Batches past the shorter log are not paired.
     static func pairedReferenceRatios(_ slot: CaseSlot, in slots: [CaseSlot], parts: Int) -> [Double]? {
-        guard slot.runner.implementation == "swift",
-            let reference = slots.first(where: { $0.runner.implementation == "c" && $0.runner.backend == slot.runner.backend })
+        guard slot.runner.implementation == .swift,
+            let reference = slots.first(where: { $0.runner.implementation == .c && $0.runner.backend == slot.runner.backend })
         else { return nil }
         let ours = slot.nanosecondsPerFrame
         let theirs = reference.nanosecondsPerFrame

@@ -66,7 +66,7 @@ public enum FramesSuite {
             let threadCounts = configuration.scalingThreadCounts
             if configuration.scales(size: size) {
                 progress("\(label): scaling on \(threadCounts.map(String.init).joined(separator: ", ")) threads")
-                let calibrations = zip(backends, slots.filter { $0.runner.implementation == "swift" }).map {
+                let calibrations = zip(backends, slots.filter { $0.runner.implementation == .swift }).map {
                     FramesScaling.Calibration(backend: $0, batchSize: $1.batchSize, nanosecondsPerFrame: $1.calibratedNanosecondsPerFrame)
                 }
                 let scaling = try FramesScaling.measure(
@@ -105,7 +105,7 @@ public enum FramesSuite {
     /// Calibrates (or fixes) every slot's batch size on its backend's Swift case, the C
     /// case taking the Swift case's size.
     private static func prepare(_ slots: [CaseSlot], _ configuration: FramesSuiteConfiguration) throws(SuiteError) {
-        for calibrating in slots where calibrating.runner.implementation == "swift" {
+        for calibrating in slots where calibrating.runner.implementation == .swift {
             try BatchCalibration.calibrate(
                 slots.filter { $0.runner.backend == calibrating.runner.backend }, on: calibrating,
                 target: configuration.targetBatchNanoseconds, length: configuration.length, fixed: configuration.batchSize)
@@ -118,7 +118,7 @@ public enum FramesSuite {
         let perFrame = slot.nanosecondsPerFrame
         let mean = slot.frames > 0 ? Double(slot.measuredNanoseconds) / Double(slot.frames) : 0
         var record = MeasurementRecord(
-            suite: "frames", implementation: slot.runner.implementation, backend: slot.runner.backend,
+            suite: .frames, implementation: slot.runner.implementation, backend: slot.runner.backend,
             frames: slot.frames, bytes: slot.frames * size, seconds: Double(slot.measuredNanoseconds) / 1e9,
             nsPerFrame: PercentileSummary(values: perFrame, mean: mean),
             samples: SampleStatistics.chunkMedians(perFrame, parts: configuration.repetitions),
@@ -133,9 +133,9 @@ public enum FramesSuite {
 
     /// Sets each Swift record's ratio of median ns/frame to its backend's C record.
     static func addReferenceRatios(_ records: inout [MeasurementRecord]) {
-        for i in records.indices where records[i].implementation == "swift" {
+        for i in records.indices where records[i].implementationKind == .swift {
             if let c = records.first(where: {
-                $0.implementation == "c" && $0.backend == records[i].backend && $0.operation == records[i].operation
+                $0.implementationKind == .c && $0.backend == records[i].backend && $0.operation == records[i].operation
                     && $0.frameSize == records[i].frameSize
             }), c.nsPerFrame.p50 > 0 {
                 records[i].referenceRatio = records[i].nsPerFrame.p50 / c.nsPerFrame.p50

@@ -96,7 +96,7 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     /// This configuration as recorded in a results document.
     public func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = RunConfiguration(
-            suite: "frames", seed: seed, backends: backendNames,
+            suite: SuiteName.frames.rawValue, seed: seed, backends: backendNames,
             runMode: { if case .count = length { "count" } else { "time" } }(), warmupSeconds: warmupSeconds)
         switch length {
         case let .seconds(s): run.secondsPerCase = s

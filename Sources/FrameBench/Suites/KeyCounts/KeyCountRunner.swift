@@ -11,7 +11,7 @@ import FrameCrypto
 /// batches. Refills are rare — once per ring, not per batch — so the timed opens find the
 /// receive keys where the previous opens left them, not pushed out by the senders.
 final class KeyCountOpenRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner {
-    let implementation = "swift"
+    let implementation = Implementation.swift
     let backend: String
     /// Live receive keys.
     let keys: Int

@@ -135,7 +135,7 @@ public enum KeyCountStudy {
         logs.map { item in
             let mean = item.log.frames > 0 ? Double(item.log.nanoseconds) / Double(item.log.frames) : 0
             var record = MeasurementRecord(
-                suite: "keys", implementation: "swift", backend: item.backend, frames: item.log.frames,
+                suite: .keys, implementation: .swift, backend: item.backend, frames: item.log.frames,
                 bytes: item.log.frames * frameSize, seconds: Double(item.log.nanoseconds) / 1e9,
                 nsPerFrame: PercentileSummary(values: item.log.perFrame, mean: mean),
                 samples: SampleStatistics.chunkMedians(item.log.perFrame, parts: repetitions), samplesKind: "repetitionMedianNsPerFrame")
@@ -170,7 +170,7 @@ public enum KeyCountStudy {
     /// The study's results as a terminal table: per frame size and backend, ns/frame p50
     /// and p99 at each key count and the paired ratio to one key.
     public static func table(_ records: [MeasurementRecord]) -> String {
-        let study = records.filter { $0.suite == "keys" && $0.keyCount != nil }
+        let study = records.filter { $0.suiteName == .keys && $0.keyCount != nil }
         guard !study.isEmpty else { return "" }
         var table = TextTable(
             headers: ["size", "backend", "keys", "p50 ns", "p99 ns", "× 1 key", "95% interval"],

@@ -5,14 +5,14 @@ public enum MeetingReport {
     /// over phase batches; `harness`: the no-crypto run's time over this one's; `rekey`:
     /// the mean rekey, leader and every participant (client mode: the client's own).
     public static func table(_ records: [MeasurementRecord]) -> String {
-        let meeting = records.filter { $0.suite == "meeting" }
+        let meeting = records.filter { $0.suiteName == .meeting }
         let paced = meeting.contains { $0.paced == true }
         var headers = ["N", "mode", "backend", "thr", "RTF", "RTF/CPU", "frames/s", "MB/s", "p50 ns", "harness", "rekey ms"]
         if paced { headers += ["p50 ms", "p99 ms", "missed"] }
         var table = TextTable(headers: headers, alignments: [.right, .left, .left] + Array(repeating: .right, count: headers.count - 3))
         for r in meeting {
             let extra = r.extra ?? [:]
-            let rekey = r.mode == "client" ? extra["rekeyClientMs"] : extra["rekeyMeetingMs"]
+            let rekey = r.meetingMode == .client ? extra["rekeyClientMs"] : extra["rekeyMeetingMs"]
             var row = [
                 r.participants.map(String.init) ?? "", (r.mode ?? "") + (r.paced == true ? " paced" : ""), r.backend,
                 r.threads.map(String.init) ?? "1", NumberFormat.factor(r.realtimeFactor ?? 0),

@@ -79,13 +79,13 @@ public enum OverheadRecords {
                 records.append(record)
                 below = (layer, log)
             }
-            if let harness, let sframe = records.last(where: { $0.backend == item.backend && $0.layer == OverheadLayer.sframe.rawValue }),
-                sframe.operation == item.operation.rawValue, sframe.frameSize == item.frameSize
+            if let harness, let sframe = records.last(where: { $0.backend == item.backend && $0.overheadLayer == .sframe }),
+                sframe.frameOperation == item.operation, sframe.frameSize == item.frameSize
             {
                 let values = item.operation == .seal ? harness.seal : harness.open
                 if let own = OverheadAnalysis.estimate(values, parts: repetitions) {
                     var record = MeasurementRecord(
-                        suite: "overhead", implementation: "swift", backend: item.backend, frames: 0, bytes: 0, seconds: 0,
+                        suite: .overhead, implementation: .swift, backend: item.backend, frames: 0, bytes: 0, seconds: 0,
                         nsPerFrame: PercentileSummary(values: values), samples: own.samples, samplesKind: "harnessPhaseMedianNsPerFrame")
                     record.operation = item.operation.rawValue
                     record.frameSize = item.frameSize
@@ -109,7 +109,7 @@ public enum OverheadRecords {
     private static func base(_ item: OverheadCase, layer: OverheadLayer, log: LayerLog, repetitions: Int) -> MeasurementRecord {
         let mean = log.frames > 0 ? Double(log.nanoseconds) / Double(log.frames) : 0
         var record = MeasurementRecord(
-            suite: "overhead", implementation: layer == .cLibrary ? "c" : "swift", backend: item.backend,
+            suite: .overhead, implementation: layer == .cLibrary ? .c : .swift, backend: item.backend,
             frames: log.frames, bytes: log.frames * item.frameSize, seconds: Double(log.nanoseconds) / 1e9,
             nsPerFrame: PercentileSummary(values: log.perFrame, mean: mean),
             samples: SampleStatistics.chunkMedians(log.perFrame, parts: repetitions), samplesKind: "repetitionMedianNsPerFrame")

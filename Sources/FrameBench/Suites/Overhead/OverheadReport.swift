@@ -5,7 +5,7 @@
 public enum OverheadReport {
     /// The table text; empty without overhead records.
     public static func table(_ records: [MeasurementRecord]) -> String {
-        let overhead = records.filter { $0.suite == "overhead" && $0.layer != nil }
+        let overhead = records.filter { $0.suiteName == .overhead && $0.layer != nil }
         guard !overhead.isEmpty else { return "" }
         var table = TextTable(
             headers: ["op", "size", "backend", "layer", "p50 ns", "p99 ns", "adds ns", "95% interval", "adds %", "× warm"],
@@ -43,12 +43,12 @@ public enum OverheadReport {
     /// The lines under the table: what the columns mean, and the done-check of issue 6
     /// (Swift backend over C at the smallest size, within 5 %).
     public static func notes(_ records: [MeasurementRecord]) -> [String] {
-        let overhead = records.filter { $0.suite == "overhead" }
+        let overhead = records.filter { $0.suiteName == .overhead }
         guard !overhead.isEmpty else { return [] }
         var lines = [
             "p50/p99: a frame through this layer and every layer below (harness: its own work, +); adds: median of paired batch differences over the layer below, with a 95% interval; × warm: a variant's batches over its default backend's, same layer and round.",
         ]
-        let swift = overhead.filter { $0.layer == OverheadLayer.swiftBackend.rawValue && $0.extra?["addedFraction"] != nil }
+        let swift = overhead.filter { $0.overheadLayer == .swiftBackend && $0.extra?["addedFraction"] != nil }
         if let smallest = swift.compactMap(\.frameSize).min() {
             let cases = swift.filter { $0.frameSize == smallest }
             let worst = cases.max { ($0.extra?["addedFraction"] ?? 0) < ($1.extra?["addedFraction"] ?? 0) }
@@ -65,7 +65,7 @@ public enum OverheadReport {
         var operation: String
         var size: Int
         static func < (a: Key, b: Key) -> Bool {
-            (a.operation == "seal" ? 0 : 1, a.size) < (b.operation == "seal" ? 0 : 1, b.size)
+            (a.operation == FrameOperation.seal.rawValue ? 0 : 1, a.size) < (b.operation == FrameOperation.seal.rawValue ? 0 : 1, b.size)
         }
     }
 

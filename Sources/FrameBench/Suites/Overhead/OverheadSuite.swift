@@ -87,10 +87,10 @@ public enum OverheadSuite {
         var records: [MeasurementRecord] = []
         for group in groupExtras {
             var made = OverheadRecords.make(Array(cases[group.range]), harness: harness, repetitions: configuration.repetitions)
-            for i in made.indices where made[i].layer != OverheadLayer.harness.rawValue {
+            for i in made.indices where made[i].overheadLayer != .harness {
                 made[i].onCPUFraction = group.onCPU
                 made[i].extra?["involuntaryContextSwitches"] = Double(group.switches)
-                if made[i].operation == FrameOperation.open.rawValue, made[i].layer == OverheadLayer.sframe.rawValue {
+                if made[i].frameOperation == .open, made[i].overheadLayer == .sframe {
                     made[i].extra?["receiverKeys"] = Double(keyIDs.count)
                 }
             }

@@ -121,7 +121,7 @@ public struct OverheadSuiteConfiguration: Sendable, Equatable {
     /// This configuration as recorded in a results document.
     public func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = RunConfiguration(
-            suite: "overhead", seed: seed, backends: backendNames,
+            suite: SuiteName.overhead.rawValue, seed: seed, backends: backendNames,
             runMode: { if case .count = length { "count" } else { "time" } }(), warmupSeconds: warmupSeconds)
         switch length {
         case let .seconds(s): run.secondsPerCase = s
