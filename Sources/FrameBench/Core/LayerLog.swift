@@ -1,17 +1,17 @@
 /// A layer's timed batches in one group: each batch's ns per frame, in the order run.
-public struct LayerLog: Sendable, Equatable {
+package struct LayerLog: Sendable, Equatable {
     /// Each batch's nanoseconds over its frames.
-    public var perFrame: [Double]
+    package var perFrame: [Double]
     /// Frames measured.
-    public var frames: Int
+    package var frames: Int
     /// Nanoseconds measured (the sum of the batches).
-    public var nanoseconds: UInt64
+    package var nanoseconds: UInt64
     /// Frames per batch.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Frames run before recording.
-    public var warmupFrames: Int
+    package var warmupFrames: Int
 
-    public init(perFrame: [Double], frames: Int, nanoseconds: UInt64, batchSize: Int, warmupFrames: Int = 0) {
+    package init(perFrame: [Double], frames: Int, nanoseconds: UInt64, batchSize: Int, warmupFrames: Int = 0) {
         self.perFrame = perFrame
         self.frames = frames
         self.nanoseconds = nanoseconds

@@ -1,5 +1,5 @@
 /// How long each case of a suite runs.
-public enum RunLength: Sendable, Equatable {
+package enum RunLength: Sendable, Equatable {
     /// Each case records batches until its measured time reaches this many seconds.
     case seconds(Double)
     /// Each case records exactly this many frames (for callgrind and allocation

@@ -1,7 +1,7 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// Why a suite (frames, overhead, key counts, meeting) could not run or stopped.
-public enum SuiteError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SuiteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A configuration value out of range or flags that conflict; the text says which.
     case invalidConfiguration(String)
     /// A backend refused or failed (a key operation, a frame's seal or open).
@@ -12,7 +12,7 @@ public enum SuiteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// runner, the harness meeting).
     case measurementFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidConfiguration(reason): reason
         case let .crypto(error): "\(error)"

@@ -7,35 +7,35 @@
 /// added cost is therefore the median of the per-batch differences (upper − lower), not
 /// the difference of two medians taken at different moments; its interval comes from the
 /// medians of ``OverheadSuiteConfiguration/repetitions`` consecutive runs of pairs.
-public enum OverheadAnalysis {
+package enum OverheadAnalysis {
     /// A paired estimate: the median over all pairs, an approximate 95 % interval for it,
     /// and the per-repetition medians it came from.
-    public struct Estimate: Sendable, Equatable {
+    package struct Estimate: Sendable, Equatable {
         /// The median over every pair.
-        public var median: Double
+        package var median: Double
         /// Lower end of the interval.
-        public var low: Double
+        package var low: Double
         /// Upper end of the interval.
-        public var high: Double
+        package var high: Double
         /// The median of each repetition (consecutive runs of pairs).
-        public var samples: [Double]
+        package var samples: [Double]
     }
 
     /// What `upper` adds over `lower`, batch by batch (pairs past the shorter array are
     /// dropped), or `nil` without a pair.
-    public static func added(_ upper: [Double], over lower: [Double], parts: Int) -> Estimate? {
+    package static func added(_ upper: [Double], over lower: [Double], parts: Int) -> Estimate? {
         paired(upper, lower, parts: parts) { $0 - $1 }
     }
 
     /// `upper` over `lower`, batch by batch, or `nil` without a pair with a positive
     /// `lower`.
-    public static func ratio(_ upper: [Double], to lower: [Double], parts: Int) -> Estimate? {
+    package static func ratio(_ upper: [Double], to lower: [Double], parts: Int) -> Estimate? {
         paired(upper, lower, parts: parts) { $1 > 0 ? $0 / $1 : nil }
     }
 
     /// The median of `values` with an interval from its repetition medians (widened, if
     /// need be, to contain the median).
-    public static func estimate(_ values: [Double], parts: Int) -> Estimate? {
+    package static func estimate(_ values: [Double], parts: Int) -> Estimate? {
         guard !values.isEmpty else { return nil }
         let samples = SampleStatistics.chunkMedians(values, parts: parts)
         let (low, high) = medianInterval(samples)
@@ -49,7 +49,7 @@ public enum OverheadAnalysis {
     /// the order statistics `k` and `n − 1 − k` with `k = ⌊n/2 − 0.98 √n⌋` (the binomial
     /// bound by its normal approximation; for 20 values the 6th and 15th smallest). With
     /// fewer than 6 values it is their whole range.
-    public static func medianInterval(_ values: [Double]) -> (low: Double, high: Double) {
+    package static func medianInterval(_ values: [Double]) -> (low: Double, high: Double) {
         let sorted = values.sorted()
         guard let first = sorted.first, let last = sorted.last else { return (0, 0) }
         guard sorted.count >= 6 else { return (first, last) }

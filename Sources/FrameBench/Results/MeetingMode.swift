@@ -1,5 +1,5 @@
 /// Whose work a meeting case measures.
-public enum MeetingMode: String, Sendable, CaseIterable, Codable {
+package enum MeetingMode: String, Sendable, CaseIterable, Codable {
     /// One participant's work: sealing its own streams and opening everything the SFU
     /// forwards to it. Other senders' frames are sealed outside the timed region.
     case client

@@ -1,6 +1,6 @@
 /// The layers of a frame's path that `framebench overhead` takes apart, bottom first.
 /// Each layer's loop does everything the layers below it do, plus its own work.
-public enum OverheadLayer: String, Sendable, CaseIterable, Codable {
+package enum OverheadLayer: String, Sendable, CaseIterable, Codable {
     /// The library call alone, from the C reference (`Sources/CFrameReference`): no Swift in
     /// the loop. Absent for a backend without a C reference.
     case cLibrary = "c-library"
@@ -15,7 +15,7 @@ public enum OverheadLayer: String, Sendable, CaseIterable, Codable {
     case harness
 
     /// The layer below this one, or `nil` for the bottom.
-    public var below: OverheadLayer? {
+    package var below: OverheadLayer? {
         switch self {
         case .cLibrary: nil
         case .swiftBackend: .cLibrary

@@ -1,5 +1,5 @@
 /// Which suite wrote a record, as results files spell it in ``MeasurementRecord/suite``.
-public enum SuiteName: String, Sendable, CaseIterable, Codable {
+package enum SuiteName: String, Sendable, CaseIterable, Codable {
     /// The frames suite: one frame's seal or open per backend, size and operation.
     case frames
     /// The overhead suite: a frame's cost layer by layer.

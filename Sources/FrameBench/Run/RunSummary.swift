@@ -1,8 +1,8 @@
 /// The end-of-run summary of `framebench run`: the numbers a performance engineer looks
 /// for first, from a run's records.
-public enum RunSummary {
+package enum RunSummary {
     /// The summary text.
-    public static func render(_ records: [MeasurementRecord]) -> String {
+    package static func render(_ records: [MeasurementRecord]) -> String {
         var out: [String] = []
         let frames = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
         let backends = orderedBackends(records)

@@ -1,25 +1,25 @@
 /// A plain-text table with aligned columns, for terminal output.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     /// How a column's cells are aligned.
-    public enum Alignment: Sendable { case left, right }
+    package enum Alignment: Sendable { case left, right }
 
-    public var headers: [String]
-    public var alignments: [Alignment]
-    public private(set) var rows: [[String]] = []
+    package var headers: [String]
+    package var alignments: [Alignment]
+    package private(set) var rows: [[String]] = []
 
     /// A table with `headers`; columns are left-aligned unless `alignments` says otherwise.
-    public init(headers: [String], alignments: [Alignment]? = nil) {
+    package init(headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
     }
 
     /// Adds a row; missing cells are blank.
-    public mutating func add(_ cells: [String]) {
+    package mutating func add(_ cells: [String]) {
         rows.append(cells + Array(repeating: "", count: max(0, headers.count - cells.count)))
     }
 
     /// The table as lines: header, a rule, then the rows.
-    public func render() -> String {
+    package func render() -> String {
         var widths = headers.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }

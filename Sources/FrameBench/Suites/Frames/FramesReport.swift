@@ -1,9 +1,9 @@
 /// The frames suite's results as a terminal table: one row per operation, size and
 /// backend, the Swift case's numbers beside its C reference's.
-public enum FramesReport {
+package enum FramesReport {
     /// The table text. Numbers: ns/frame are percentiles over batch means; MB/s is
     /// 10^6 bytes per second of measured time; Swift/C is the ratio of median ns/frame.
-    public static func table(_ records: [MeasurementRecord]) -> String {
+    package static func table(_ records: [MeasurementRecord]) -> String {
         var table = TextTable(
             headers: ["op", "size", "backend", "batch", "p50 ns", "p99 ns", "mean ns", "MB/s", "C p50 ns", "Swift/C"],
             alignments: [.left, .right, .left, .right, .right, .right, .right, .right, .right, .right])
@@ -29,7 +29,7 @@ public enum FramesReport {
     /// The scaling rows (records on more than one thread), or "" when there are none:
     /// aggregate throughput, speed-up and efficiency over the same case on one thread
     /// measured interleaved with it, and the per-thread tail.
-    public static func scalingTable(_ records: [MeasurementRecord]) -> String {
+    package static func scalingTable(_ records: [MeasurementRecord]) -> String {
         let scaled = records.filter { $0.suiteName == .frames && ($0.threads ?? 1) > 1 }
         guard !scaled.isEmpty else { return "" }
         var table = TextTable(

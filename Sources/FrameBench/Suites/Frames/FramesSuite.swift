@@ -13,11 +13,11 @@ import FrameCrypto
 ///    again on 1 and N threads, slice by slice (multi-core scaling, `docs/measurement.md`).
 /// Nothing in steps 3 and 4 allocates or locks (beyond what a backend itself does: the
 /// `swift-crypto` backend allocates per frame): see `docs/measurement.md`.
-public enum FramesSuite {
+package enum FramesSuite {
     /// Runs every group and returns one record per case, Swift cases carrying their ratio
     /// to the C reference. `progress` receives one line per step (for stderr). When `stop`
     /// is requested, returns after the current group with the groups finished so far.
-    public static func run(
+    package static func run(
         _ configuration: FramesSuiteConfiguration, stop: StopRequest? = nil, progress: (String) -> Void = { _ in }
     ) throws(SuiteError) -> [MeasurementRecord] {
         let backends = try configuration.resolvedBackends()

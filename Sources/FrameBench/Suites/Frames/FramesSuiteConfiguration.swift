@@ -1,78 +1,78 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// What the frames suite measures: every backend × frame size × operation, each beside
 /// the C reference of the same backend.
-public struct FramesSuiteConfiguration: Sendable, Equatable {
+package struct FramesSuiteConfiguration: Sendable, Equatable {
     /// Backends by name; empty means every backend available here.
-    public var backends: [String] = []
+    package var backends: [String] = []
     /// Frame sizes in bytes: tiny, an Opus packet, an audio frame with headroom, a video
     /// packet near the MTU, and larger video frames up to a big keyframe.
-    public var frameSizes: [Int] = [16, 64, 160, 1200, 4096, 16384, 65536]
+    package var frameSizes: [Int] = [16, 64, 160, 1200, 4096, 16384, 65536]
     /// The operations, each measured separately.
-    public var operations: [FrameOperation] = [.seal, .open]
+    package var operations: [FrameOperation] = [.seal, .open]
     /// Time per case, or frames per case.
-    public var length: RunLength = .seconds(1)
+    package var length: RunLength = .seconds(1)
     /// Seed of the key, payload and AAD bytes.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// Wall-clock warm-up per interleaved group before anything is recorded (after the
     /// batch size is calibrated). 0 disables it.
-    public var warmupSeconds: Double = 0.2
+    package var warmupSeconds: Double = 0.2
     /// The duration a batch is calibrated to: 20 µs keeps the two clock reads (~20–40 ns)
     /// well under 1 % of a batch while still giving tens of thousands of batches a second.
-    public var targetBatchNanoseconds: UInt64 = 20_000
+    package var targetBatchNanoseconds: UInt64 = 20_000
     /// A fixed batch size instead of calibrating (the same for every case).
-    public var batchSize: Int? = nil
+    package var batchSize: Int? = nil
     /// Consecutive runs of batches whose medians are stored as each case's samples.
-    public var repetitions: Int = 20
+    package var repetitions: Int = 20
     /// Bytes of AAD per frame: 8, a typical SFrame header (RFC 9605 §4.3: a config byte,
     /// a short key id and a counter of a few bytes).
-    public var aadBytes: Int = 8
+    package var aadBytes: Int = 8
     /// Whether to measure the C reference of each backend alongside.
-    public var includeReference: Bool = true
+    package var includeReference: Bool = true
     /// Busy work added to every frame of the Swift cases, in nanoseconds (the C reference
     /// is left alone, a control): a known slowdown for testing a regression gate, see
     /// ``SyntheticOverhead``. 0, the default, adds nothing.
-    public var syntheticOverheadNanoseconds: Int = 0
+    package var syntheticOverheadNanoseconds: Int = 0
     /// Heap allocations added to every frame of the Swift cases (``SyntheticOverhead``): the
     /// known allocation that proves the allocation gate can see one. 0, the default, adds none.
-    public var syntheticAllocations: Int = 0
+    package var syntheticAllocations: Int = 0
     /// Thread counts to measure each Swift case at. `[1]`, the default, is the ordinary
     /// single-threaded suite. Any count above 1 adds a scaling measurement per group: on
     /// each of N threads its own contexts and buffers, the same case, start-aligned, slice
     /// by slice interleaved with the same case on 1 thread (`docs/measurement.md`, "Multi-core scaling").
-    public var threadCounts: [Int] = [1]
+    package var threadCounts: [Int] = [1]
     /// The frame sizes the scaling measurement runs at; `nil`, the default, means all.
-    public var scalingFrameSizes: [Int]? = nil
+    package var scalingFrameSizes: [Int]? = nil
 
     /// The thread counts of the scaling measurement, 1 first, or empty when only one
     /// thread was asked for.
-    public var scalingThreadCounts: [Int] {
+    package var scalingThreadCounts: [Int] {
         let above = Set(threadCounts.filter { $0 > 1 }).sorted()
         return above.isEmpty ? [] : [1] + above
     }
 
     /// Whether the group of `size` gets a scaling measurement.
-    public func scales(size: Int) -> Bool {
+    package func scales(size: Int) -> Bool {
         !scalingThreadCounts.isEmpty && (scalingFrameSizes?.contains(size) ?? true)
     }
 
     /// The groups (frame size and operation) that get a scaling measurement.
-    public var scalingGroups: Int { frameSizes.filter(scales(size:)).count * operations.count }
+    package var scalingGroups: Int { frameSizes.filter(scales(size:)).count * operations.count }
 
     /// The defaults.
-    public init() {}
+    package init() {}
 
     /// The largest frame size accepted.
-    public static let maxFrameSize = ConfigurationChecks.maxFrameSize
+    package static let maxFrameSize = ConfigurationChecks.maxFrameSize
 
     /// The most threads a scaling measurement may use.
-    public static let maxThreads = 256
+    package static let maxThreads = 256
 
     /// Checks every value and resolves the backends.
     ///
     /// - Throws: ``SuiteError/invalidConfiguration(_:)`` or, for an unknown or
     ///   unavailable backend, ``SuiteError/crypto(_:)``.
-    public func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
+    package func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
         func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         if let reason = ConfigurationChecks.frameSizes(frameSizes) { throw invalid(reason) }
         guard !operations.isEmpty else { throw invalid("no operations given") }
@@ -94,7 +94,7 @@ public struct FramesSuiteConfiguration: Sendable, Equatable {
     }
 
     /// This configuration as recorded in a results document.
-    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
+    package func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = RunConfiguration(
             suite: SuiteName.frames.rawValue, seed: seed, backends: backendNames,
             runMode: { if case .count = length { "count" } else { "time" } }(), warmupSeconds: warmupSeconds)

@@ -1,36 +1,36 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// What the key-count study measures: the per-frame cost of an SFrame open as the
 /// receiver holds more live keys, with the frames spread over all of them.
-public struct KeyCountConfiguration: Sendable, Equatable {
+package struct KeyCountConfiguration: Sendable, Equatable {
     /// Backends by name; empty means every available default backend.
-    public var backends: [String] = []
+    package var backends: [String] = []
     /// Live receive keys, one case each: from one sender up to 200 senders × 2 epochs.
-    public var keyCounts: [Int] = [1, 2, 10, 50, 100, 200, 400]
+    package var keyCounts: [Int] = [1, 2, 10, 50, 100, 200, 400]
     /// Frame sizes: an audio frame and a video packet, where per-key costs weigh most.
-    public var frameSizes: [Int] = [100, 1200]
+    package var frameSizes: [Int] = [100, 1200]
     /// Time (or frames) per case.
-    public var length: RunLength = .seconds(0.3)
+    package var length: RunLength = .seconds(0.3)
     /// Interleaved warm-up per frame size.
-    public var warmupSeconds: Double = 0.1
+    package var warmupSeconds: Double = 0.1
     /// Batch duration to calibrate to (on the one-key case; every key count of a backend
     /// uses that batch size).
-    public var targetBatchNanoseconds: UInt64 = 20_000
+    package var targetBatchNanoseconds: UInt64 = 20_000
     /// Consecutive runs of batches whose medians are the samples.
-    public var repetitions = 10
+    package var repetitions = 10
     /// Seed of keys, payload and the order of senders.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
     /// The defaults.
-    public init() {}
+    package init() {}
 
     /// The most keys a case may hold.
-    public static let maxKeyCount = 100_000
+    package static let maxKeyCount = 100_000
 
     /// Checks every value and resolves the backends.
     ///
     /// - Throws: ``SuiteError/invalidConfiguration(_:)`` or ``SuiteError/crypto(_:)``.
-    public func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
+    package func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
         func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         guard !keyCounts.isEmpty else { throw invalid("no key counts given") }
         for n in keyCounts where !(1...Self.maxKeyCount).contains(n) {
@@ -45,7 +45,7 @@ public struct KeyCountConfiguration: Sendable, Equatable {
     }
 
     /// The study's options as text, for ``RunConfiguration/extra``.
-    public var extraDescription: [String: String] {
+    package var extraDescription: [String: String] {
         var extra = [
             "keyCounts": keyCounts.map(String.init).joined(separator: ","),
             "keyFrameSizes": frameSizes.map(String.init).joined(separator: ","),
@@ -66,9 +66,9 @@ public struct KeyCountConfiguration: Sendable, Equatable {
 /// size calibrated on its one-key case. Records: suite `keys`, operation `open`,
 /// `keyCount`, and `extra.ratioToOneKey` (`…Low`, `…High`): each batch over the one-key
 /// case's batch of the same round (when the one-key case is measured).
-public enum KeyCountStudy {
+package enum KeyCountStudy {
     /// Runs the study and returns one record per backend, frame size and key count.
-    public static func run(
+    package static func run(
         _ configuration: KeyCountConfiguration, progress: (String) -> Void = { _ in }
     ) throws(SuiteError) -> [MeasurementRecord] {
         let backends = try configuration.resolvedBackends()
@@ -117,12 +117,12 @@ public enum KeyCountStudy {
     }
 
     /// One case's timed batches.
-    public struct KeyCountLog: Sendable, Equatable {
-        public var backend: String
-        public var keys: Int
-        public var log: LayerLog
+    package struct KeyCountLog: Sendable, Equatable {
+        package var backend: String
+        package var keys: Int
+        package var log: LayerLog
 
-        public init(backend: String, keys: Int, log: LayerLog) {
+        package init(backend: String, keys: Int, log: LayerLog) {
             self.backend = backend
             self.keys = keys
             self.log = log
@@ -131,7 +131,7 @@ public enum KeyCountStudy {
 
     /// The records of one frame size's cases, each with its paired ratio to the same
     /// backend's one-key case.
-    public static func makeRecords(_ logs: [KeyCountLog], frameSize: Int, repetitions: Int) -> [MeasurementRecord] {
+    package static func makeRecords(_ logs: [KeyCountLog], frameSize: Int, repetitions: Int) -> [MeasurementRecord] {
         logs.map { item in
             let mean = item.log.frames > 0 ? Double(item.log.nanoseconds) / Double(item.log.frames) : 0
             var record = MeasurementRecord(
@@ -169,7 +169,7 @@ public enum KeyCountStudy {
 
     /// The study's results as a terminal table: per frame size and backend, ns/frame p50
     /// and p99 at each key count and the paired ratio to one key.
-    public static func table(_ records: [MeasurementRecord]) -> String {
+    package static func table(_ records: [MeasurementRecord]) -> String {
         let study = records.filter { $0.suiteName == .keys && $0.keyCount != nil }
         guard !study.isEmpty else { return "" }
         var table = TextTable(

@@ -1,10 +1,10 @@
 /// The meeting suite's results as a terminal table, one row per case and backend.
-public enum MeetingReport {
+package enum MeetingReport {
     /// The table text. `RTF`: seconds of media per second of measured wall time (above
     /// 1 keeps up with real time); `RTF/CPU`: per CPU-second of work; `ns/frame`: median
     /// over phase batches; `harness`: the no-crypto run's time over this one's; `rekey`:
     /// the mean rekey, leader and every participant (client mode: the client's own).
-    public static func table(_ records: [MeasurementRecord]) -> String {
+    package static func table(_ records: [MeasurementRecord]) -> String {
         let meeting = records.filter { $0.suiteName == .meeting }
         let paced = meeting.contains { $0.paced == true }
         var headers = ["N", "mode", "backend", "thr", "RTF", "RTF/CPU", "frames/s", "MB/s", "p50 ns", "harness", "rekey ms"]

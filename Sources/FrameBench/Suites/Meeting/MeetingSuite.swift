@@ -2,13 +2,13 @@ import FrameCrypto
 import Foundation
 
 /// Where the meeting suite is, for a progress display.
-public struct MeetingProgress: Sendable {
+package struct MeetingProgress: Sendable {
     /// The share of the suite's work done, 0…1 (cases weighted by their expected cost).
-    public var fraction: Double
+    package var fraction: Double
     /// What is running, such as `N=200 meeting: keying openssl`.
-    public var status: String
+    package var status: String
     /// A finished case's one-line result, when one just finished.
-    public var finished: String?
+    package var finished: String?
 }
 
 /// The meeting suite: a simulated meeting of N participants, per backend and mode, with
@@ -24,11 +24,11 @@ public struct MeetingProgress: Sendable {
 ///    slices, the runners taking turns slice by slice (the first one rotating), so drift
 ///    falls on all of them alike.
 /// Nothing between a slice's first and last tick allocates or locks (`docs/meeting.md`).
-public enum MeetingSuite {
+package enum MeetingSuite {
     /// Runs every case and returns one record per case and backend. When `stop` is
     /// requested, abandons the unfinished case after its current slice and returns the
     /// records of the cases finished so far.
-    public static func run(
+    package static func run(
         _ configuration: MeetingSuiteConfiguration, stop: StopRequest? = nil,
         progress: (MeetingProgress) -> Void = { _ in }
     ) throws(SuiteError) -> [MeasurementRecord] {

@@ -1,16 +1,16 @@
 /// One backend's layers for one frame size and operation, measured in one interleaved
 /// group.
-public struct OverheadCase: Sendable, Equatable {
-    public var backend: String
+package struct OverheadCase: Sendable, Equatable {
+    package var backend: String
     /// For a variant, the default backend it is compared with (measured in the same group).
-    public var parent: String?
-    public var operation: FrameOperation
-    public var frameSize: Int
+    package var parent: String?
+    package var operation: FrameOperation
+    package var frameSize: Int
     /// The measured layers: `c-library` (when the backend has a C reference),
     /// `swift-backend` and `sframe`.
-    public var layers: [OverheadLayer: LayerLog]
+    package var layers: [OverheadLayer: LayerLog]
 
-    public init(backend: String, parent: String? = nil, operation: FrameOperation, frameSize: Int, layers: [OverheadLayer: LayerLog]) {
+    package init(backend: String, parent: String? = nil, operation: FrameOperation, frameSize: Int, layers: [OverheadLayer: LayerLog]) {
         self.backend = backend
         self.parent = parent
         self.operation = operation
@@ -21,13 +21,13 @@ public struct OverheadCase: Sendable, Equatable {
 
 /// The harness layer: a meeting run's harness batches (seal phases and open phases) with
 /// the crypto calls made no-ops, in ns per frame.
-public struct HarnessLog: Sendable, Equatable {
-    public var seal: [Double]
-    public var open: [Double]
+package struct HarnessLog: Sendable, Equatable {
+    package var seal: [Double]
+    package var open: [Double]
     /// Participants of the meeting it came from.
-    public var participants: Int
+    package var participants: Int
 
-    public init(seal: [Double], open: [Double], participants: Int) {
+    package init(seal: [Double], open: [Double], participants: Int) {
         self.seal = seal
         self.open = open
         self.participants = participants
@@ -47,8 +47,8 @@ public struct HarnessLog: Sendable, Equatable {
 ///   same to HdrHistogram's three digits;
 /// - for a variant, `extra.ratioToWarm` (`…Low`, `…High`): its batches over its warm
 ///   parent's of the same layer and round.
-public enum OverheadRecords {
-    public static func make(_ cases: [OverheadCase], harness: HarnessLog?, repetitions: Int) -> [MeasurementRecord] {
+package enum OverheadRecords {
+    package static func make(_ cases: [OverheadCase], harness: HarnessLog?, repetitions: Int) -> [MeasurementRecord] {
         var records: [MeasurementRecord] = []
         for item in cases {
             let parent = item.parent.flatMap { name in

@@ -2,9 +2,9 @@
 /// row per layer with its cumulative ns/frame (p50, p99), what it adds over the layer
 /// below (median of paired batch differences, with its interval) and that as a percentage;
 /// for a variant, its cost as a multiple of its warm parent's.
-public enum OverheadReport {
+package enum OverheadReport {
     /// The table text; empty without overhead records.
-    public static func table(_ records: [MeasurementRecord]) -> String {
+    package static func table(_ records: [MeasurementRecord]) -> String {
         let overhead = records.filter { $0.suiteName == .overhead && $0.layer != nil }
         guard !overhead.isEmpty else { return "" }
         var table = TextTable(
@@ -42,7 +42,7 @@ public enum OverheadReport {
 
     /// The lines under the table: what the columns mean, and the done-check of issue 6
     /// (Swift backend over C at the smallest size, within 5 %).
-    public static func notes(_ records: [MeasurementRecord]) -> [String] {
+    package static func notes(_ records: [MeasurementRecord]) -> [String] {
         let overhead = records.filter { $0.suiteName == .overhead }
         guard !overhead.isEmpty else { return [] }
         var lines = [

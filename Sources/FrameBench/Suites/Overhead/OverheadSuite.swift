@@ -11,9 +11,9 @@ import FrameCrypto
 /// group interleaved batch by batch, so noise hits every layer alike and batches pair up
 /// by round. The harness layer comes from a short meeting run with the crypto made no-ops.
 /// Records: ``OverheadRecords``; reading them: `docs/overhead.md`.
-public enum OverheadSuite {
+package enum OverheadSuite {
     /// Runs every group (and the harness meeting) and returns the records.
-    public static func run(
+    package static func run(
         _ configuration: OverheadSuiteConfiguration, progress: (String) -> Void = { _ in }
     ) throws(SuiteError) -> [MeasurementRecord] {
         let selected = try configuration.resolvedBackends()

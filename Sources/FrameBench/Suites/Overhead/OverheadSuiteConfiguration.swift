@@ -1,56 +1,56 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// What `framebench overhead` measures: per backend, frame size and operation, the cost of
 /// each layer of a frame's path (``OverheadLayer``), all layers interleaved batch by batch.
-public struct OverheadSuiteConfiguration: Sendable, Equatable {
+package struct OverheadSuiteConfiguration: Sendable, Equatable {
     /// Backends by name, variants included; empty means every available default backend.
     /// A variant (`openssl-cold`, …) is measured beside its warm parent, which is added
     /// when not listed.
-    public var backends: [String] = []
+    package var backends: [String] = []
     /// Add every variant in ``BackendRegistry/variants`` (with its parent).
-    public var includeVariants = false
+    package var includeVariants = false
     /// Frame sizes in bytes: an audio frame (100 B), a video packet near the MTU (1200 B)
     /// and a large video frame (64 KiB).
-    public var frameSizes: [Int] = [100, 1200, 65536]
+    package var frameSizes: [Int] = [100, 1200, 65536]
     /// The operations, each its own interleaved group.
-    public var operations: [FrameOperation] = [.seal, .open]
+    package var operations: [FrameOperation] = [.seal, .open]
     /// Time (or frames) per case, that is per backend and layer.
-    public var length: RunLength = .seconds(0.5)
+    package var length: RunLength = .seconds(0.5)
     /// Interleaved warm-up per group before recording.
-    public var warmupSeconds: Double = 0.1
+    package var warmupSeconds: Double = 0.1
     /// The duration a batch is calibrated to, as in the frames suite.
-    public var targetBatchNanoseconds: UInt64 = 20_000
+    package var targetBatchNanoseconds: UInt64 = 20_000
     /// Consecutive runs of batches whose medians are stored as samples (and give the
     /// intervals of the added cost).
-    public var repetitions = 20
+    package var repetitions = 20
     /// Seed of keys and payload.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// Keys the SFrame receiver holds while opening: 200 senders × 3 streams × 2 epochs,
     /// a participant of a 200-person meeting during a rekey's grace period. The frames
     /// opened all belong to one of them.
-    public var receiverKeys = 1200
+    package var receiverKeys = 1200
     /// Measure the harness layer with a short meeting run.
-    public var measureHarness = true
+    package var measureHarness = true
     /// Participants of that meeting.
-    public var harnessParticipants = 25
+    package var harnessParticipants = 25
     /// Seconds of media of that meeting.
-    public var harnessSeconds: Double = 2
+    package var harnessSeconds: Double = 2
 
     /// The defaults.
-    public init() {}
+    package init() {}
 
     /// The KID every SFrame case seals and opens: participant 17's video in epoch 1, a
     /// 2-byte KID as in a real meeting.
-    public static let measuredKeyID = SenderKeyID(participant: 17, kind: .video, epoch: 1).rawValue
+    package static let measuredKeyID = SenderKeyID(participant: 17, kind: .video, epoch: 1).rawValue
 
     /// The SFrame header's length at the counters a measurement reaches (~2^16 and up): the
     /// AAD length the C and Swift-backend layers use, so every layer authenticates as many
     /// bytes.
-    public static var headerBytes: Int { SFrameHeader(keyID: measuredKeyID, counter: 1 << 16).byteCount }
+    package static var headerBytes: Int { SFrameHeader(keyID: measuredKeyID, counter: 1 << 16).byteCount }
 
     /// The KIDs the receiver holds: participants 0, 1, … × audio, video, screen × epochs
     /// 0 and 1, the first ``receiverKeys`` of them, always including ``measuredKeyID``.
-    public var receiverKeyIDs: [UInt64] {
+    package var receiverKeyIDs: [UInt64] {
         var kids: [UInt64] = [Self.measuredKeyID]
         var participant: UInt32 = 0
         while kids.count < receiverKeys {
@@ -66,17 +66,17 @@ public struct OverheadSuiteConfiguration: Sendable, Equatable {
     }
 
     /// A backend to measure and, for a variant, the name of its warm parent.
-    public struct Selected: Sendable {
-        public var backend: AEADBackend
-        public var parent: String?
-        public var name: String { backend.info.name }
+    package struct Selected: Sendable {
+        package var backend: AEADBackend
+        package var parent: String?
+        package var name: String { backend.info.name }
     }
 
     /// Checks every value and resolves the backends: parents before their variants.
     ///
     /// - Throws: ``SuiteError/invalidConfiguration(_:)`` or, for an unknown or
     ///   unavailable backend, ``SuiteError/crypto(_:)``.
-    public func resolvedBackends() throws(SuiteError) -> [Selected] {
+    package func resolvedBackends() throws(SuiteError) -> [Selected] {
         func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         if let reason = ConfigurationChecks.frameSizes(frameSizes) { throw invalid(reason) }
         guard !operations.isEmpty else { throw invalid("no operations given") }
@@ -119,7 +119,7 @@ public struct OverheadSuiteConfiguration: Sendable, Equatable {
     }
 
     /// This configuration as recorded in a results document.
-    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
+    package func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = RunConfiguration(
             suite: SuiteName.overhead.rawValue, seed: seed, backends: backendNames,
             runMode: { if case .count = length { "count" } else { "time" } }(), warmupSeconds: warmupSeconds)
@@ -138,7 +138,7 @@ public struct OverheadSuiteConfiguration: Sendable, Equatable {
     }
 
     /// The overhead options as text, for ``RunConfiguration/extra``.
-    public var extraDescription: [String: String] {
+    package var extraDescription: [String: String] {
         var extra = ["receiverKeys": String(receiverKeys), "variants": String(includeVariants), "measureHarness": String(measureHarness)]
         if measureHarness {
             extra["harnessParticipants"] = String(harnessParticipants)
