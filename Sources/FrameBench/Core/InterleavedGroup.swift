@@ -1,7 +1,7 @@
-/// Calibration, warm-up and the interleaved measurement of a group of cases (one frame
-/// size and operation, every backend and its C reference). Cases take turns batch by
-/// batch, the starting case rotating every round, so drift on a shared machine (another
-/// process, frequency changes) falls on every case alike.
+/// Warm-up and the interleaved measurement of a group of cases (one frame size and
+/// operation, every backend and its C reference). Cases take turns batch by batch, the
+/// starting case rotating every round, so drift on a shared machine (another process,
+/// frequency changes) falls on every case alike. Batch sizes: ``BatchCalibration``.
 enum InterleavedGroup {
     /// What measuring a group cost: the measuring thread's share of the CPU over the measured
     /// span, and the process's involuntary context switches during it.
