@@ -88,31 +88,31 @@ struct MeetingRecordBuilder {
         // descheduled mid-phase. Rekeys and client mode's untimed seals are taken out.
         let cpu = runner.logs.reduce(UInt64(0)) { $0 &+ ($1.cpuNanoseconds &- min($1.excludedCPUNanoseconds, $1.cpuNanoseconds)) }
         if busy > 0 { record.onCPUFraction = min(Double(cpu) / busy, 1) }
-        var extra: [String: Double] = [
-            "mediaSeconds": mediaNanoseconds / 1e9, "busySeconds": busy / 1e9, "cpuSeconds": Double(cpu) / 1e9,
-            "realtimeFactorPerCPUSecond": busy > 0 ? mediaNanoseconds / busy : 0,
-            "utilization": busy / (mediaNanoseconds * Double(runner.logs.count)),
-            "seals": Double(totals.seals), "opens": Double(totals.opens), "sealedBytes": Double(sealedBytes()),
-            "sealNsPerFrameP50": PercentileSummary(values: totals.sealMeans).p50,
-            "openNsPerFrameP50": PercentileSummary(values: totals.openMeans).p50,
-            "keyframes": Double(totals.keyframes), "oldEpochOpens": Double(totals.oldEpochOpens),
-            "involuntaryContextSwitches": Double(slices.reduce(0) { $0 + $1.involuntaryContextSwitches }),
-            "stealSeconds": Double(slices.reduce(UInt64(0)) { $0 &+ $1.stealNanoseconds }) / 1e9,
-        ]
+        var extra: [String: Double] = .init(extra: [
+            .mediaSeconds: mediaNanoseconds / 1e9, .busySeconds: busy / 1e9, .cpuSeconds: Double(cpu) / 1e9,
+            .realtimeFactorPerCPUSecond: busy > 0 ? mediaNanoseconds / busy : 0,
+            .utilization: busy / (mediaNanoseconds * Double(runner.logs.count)),
+            .seals: Double(totals.seals), .opens: Double(totals.opens), .sealedBytes: Double(sealedBytes()),
+            .sealNsPerFrameP50: PercentileSummary(values: totals.sealMeans).p50,
+            .openNsPerFrameP50: PercentileSummary(values: totals.openMeans).p50,
+            .keyframes: Double(totals.keyframes), .oldEpochOpens: Double(totals.oldEpochOpens),
+            .involuntaryContextSwitches: Double(slices.reduce(0) { $0 + $1.involuntaryContextSwitches }),
+            .stealSeconds: Double(slices.reduce(UInt64(0)) { $0 &+ $1.stealNanoseconds }) / 1e9,
+        ])
         if mode == .meeting, wall > 0 {
             let threads = Double(runner.logs.count)
             let mean = busy / threads
-            extra["effectiveParallelism"] = busy / Double(wall)
-            extra["threadEfficiency"] = busy / (threads * Double(wall))
-            extra["loadImbalance"] = mean > 0 ? Double(totals.busy.max() ?? 0) / mean : 0
+            extra[.effectiveParallelism] = busy / Double(wall)
+            extra[.threadEfficiency] = busy / (threads * Double(wall))
+            extra[.loadImbalance] = mean > 0 ? Double(totals.busy.max() ?? 0) / mean : 0
         }
-        if mode == .client { extra["untimedSeals"] = Double(runner.logs.reduce(0) { $0 + $1.untimedSeals }) }
+        if mode == .client { extra[.untimedSeals] = Double(runner.logs.reduce(0) { $0 + $1.untimedSeals }) }
         if let harness, busy > 0 {
-            extra["harnessShare"] = Double(harness.busyTotal) / busy
-            extra["harnessNsPerFrame"] = harness.frames > 0 ? Double(harness.busyTotal) / Double(harness.frames) : 0
+            extra[.harnessShare] = Double(harness.busyTotal) / busy
+            extra[.harnessNsPerFrame] = harness.frames > 0 ? Double(harness.busyTotal) / Double(harness.frames) : 0
         }
         if configuration.syntheticOverheadNanoseconds > 0 {
-            extra["syntheticOverheadNanoseconds"] = Double(configuration.syntheticOverheadNanoseconds)
+            extra[.syntheticOverheadNanoseconds] = Double(configuration.syntheticOverheadNanoseconds)
         }
         if let stats = runner.rekeyStats { addRekey(stats, to: &extra) }
         if configuration.paced { addPaced(runner.logs, to: &extra) }
@@ -148,16 +148,16 @@ struct MeetingRecordBuilder {
         func ms(_ values: [UInt64]) -> Double {
             values.isEmpty ? 0 : Double(values.reduce(0, &+)) / Double(values.count) / 1e6
         }
-        extra["rekeys"] = Double(stats.rekeys)
+        extra[.rekeys] = Double(stats.rekeys)
         guard stats.rekeys > 0 else { return }
-        extra["rekeyLeaderMs"] = ms(stats.leaderNanoseconds)
-        extra["rekeyParticipantMeanMs"] = ms(stats.participantNanoseconds)
-        extra["rekeyParticipantMaxMs"] = Double(stats.participantNanoseconds.max() ?? 0) / 1e6
-        extra["rekeyMeetingMs"] = ms(stats.meetingNanoseconds)
-        extra["rekeyWallMs"] = ms(stats.wallNanoseconds)
-        if mode == .client { extra["rekeyClientMs"] = ms(stats.clientNanoseconds) }
-        extra["graceExpiries"] = Double(stats.expiryNanoseconds.count)
-        if !stats.expiryNanoseconds.isEmpty { extra["graceExpiryMs"] = ms(stats.expiryNanoseconds) }
+        extra[.rekeyLeaderMs] = ms(stats.leaderNanoseconds)
+        extra[.rekeyParticipantMeanMs] = ms(stats.participantNanoseconds)
+        extra[.rekeyParticipantMaxMs] = Double(stats.participantNanoseconds.max() ?? 0) / 1e6
+        extra[.rekeyMeetingMs] = ms(stats.meetingNanoseconds)
+        extra[.rekeyWallMs] = ms(stats.wallNanoseconds)
+        if mode == .client { extra[.rekeyClientMs] = ms(stats.clientNanoseconds) }
+        extra[.graceExpiries] = Double(stats.expiryNanoseconds.count)
+        if !stats.expiryNanoseconds.isEmpty { extra[.graceExpiryMs] = ms(stats.expiryNanoseconds) }
     }
 
     private func addPaced(_ logs: [ThreadLog], to extra: inout [String: Double]) {
@@ -166,14 +166,14 @@ struct MeetingRecordBuilder {
         let frames = logs.map { log in measured.map { Int(log.sealFrames[$0]) + Int(log.openFrames[$0]) } }
         let deadline = Int64(configuration.model.deadlineMilliseconds * 1e6)
         let summary = PacedAccounting.summarize(latencies: latencies, frames: frames, deadline: deadline)
-        extra["latencyP50Ms"] = summary.p50 / 1e6
-        extra["latencyP90Ms"] = summary.p90 / 1e6
-        extra["latencyP99Ms"] = summary.p99 / 1e6
-        extra["latencyP999Ms"] = summary.p999 / 1e6
-        extra["latencyMaxMs"] = summary.max / 1e6
-        extra["deadlineMs"] = configuration.model.deadlineMilliseconds
-        extra["missedDeadlineFrames"] = Double(summary.missedFrames)
-        extra["missedDeadlineFraction"] = summary.missedFraction
-        extra["missedDeadlineTicks"] = Double(summary.missedTicks)
+        extra[.latencyP50Ms] = summary.p50 / 1e6
+        extra[.latencyP90Ms] = summary.p90 / 1e6
+        extra[.latencyP99Ms] = summary.p99 / 1e6
+        extra[.latencyP999Ms] = summary.p999 / 1e6
+        extra[.latencyMaxMs] = summary.max / 1e6
+        extra[.deadlineMs] = configuration.model.deadlineMilliseconds
+        extra[.missedDeadlineFrames] = Double(summary.missedFrames)
+        extra[.missedDeadlineFraction] = summary.missedFraction
+        extra[.missedDeadlineTicks] = Double(summary.missedTicks)
     }
 }

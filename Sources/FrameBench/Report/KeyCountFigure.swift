@@ -25,9 +25,9 @@ enum KeyCountFigure {
                 table.add([
                     key.backend, String(key.size), String(r.keyCount!), ReportFormat.number(r.nsPerFrame.p50),
                     ReportFormat.number(r.nsPerFrame.p90), ReportFormat.number(r.nsPerFrame.p99),
-                    e["ratioToOneKey"].map { ReportFormat.fixed($0, digits: 3) } ?? "–",
-                    e["ratioToOneKeyLow"].flatMap { low in
-                        e["ratioToOneKeyHigh"].map { "\(ReportFormat.fixed(low, digits: 3)) … \(ReportFormat.fixed($0, digits: 3))" }
+                    e[.ratioToOneKey].map { ReportFormat.fixed($0, digits: 3) } ?? "–",
+                    e[.ratioToOneKeyLow].flatMap { low in
+                        e[.ratioToOneKeyHigh].map { "\(ReportFormat.fixed(low, digits: 3)) … \(ReportFormat.fixed($0, digits: 3))" }
                     } ?? "",
                 ])
             }
@@ -37,7 +37,7 @@ enum KeyCountFigure {
                 points: rows.map { r in
                     ChartPoint(x: Double(r.keyCount!), y: r.nsPerFrame.p50,
                                tooltip: "\(name), \(r.keyCount!) keys: p50 \(ReportFormat.number(r.nsPerFrame.p50)) ns"
-                                   + (r.extra?["ratioToOneKey"].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
+                                   + (r.extra?[.ratioToOneKey].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
                                data: [("backend", key.backend), ("frame-size", String(key.size)), ("p99", ReportFormat.exact(r.nsPerFrame.p99))])
                 })
             line.band = rows.map { (Double($0.keyCount!), $0.nsPerFrame.p50, $0.nsPerFrame.p99) }

@@ -32,7 +32,7 @@ enum OverheadFigure {
         }
         var values: [Key: [String: Double]] = [:]
         for record in records where record.suiteName == .overhead {
-            guard let size = record.frameSize, let layer = record.layer, let added = record.extra?["addedNsPerFrame"] else { continue }
+            guard let size = record.frameSize, let layer = record.layer, let added = record.extra?[.addedNsPerFrame] else { continue }
             values[Key(backend: record.backend, operation: record.operation ?? "", size: size), default: [:]][layer] = added
         }
         let layers = orderedLayers(values.values.flatMap(\.keys))

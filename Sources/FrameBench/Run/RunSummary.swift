@@ -45,7 +45,7 @@ package enum RunSummary {
                 let cells = backends.map { backend -> String in
                     guard let r = unpaced.first(where: { $0.backend == backend && Case(participants: $0.participants ?? 0, mode: $0.mode ?? "") == c })
                     else { return "-" }
-                    let share = r.extra?["harnessShare"].map { " (\(NumberFormat.percent($0)))" } ?? ""
+                    let share = r.extra?[.harnessShare].map { " (\(NumberFormat.percent($0)))" } ?? ""
                     return NumberFormat.factor(r.realtimeFactor ?? 0) + share
                 }
                 table.add([String(c.participants), c.mode] + cells)
@@ -56,7 +56,7 @@ package enum RunSummary {
         out += pacedLines(records)
         out += rekeyLines(records, backends)
         let shares = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting }.compactMap { r in
-            r.extra?["harnessShare"].map { (r, $0) }
+            r.extra?[.harnessShare].map { (r, $0) }
         }
         if let worst = shares.max(by: { $0.1 < $1.1 }) {
             out.append("")
@@ -96,7 +96,7 @@ package enum RunSummary {
                 line += " vs 1 thread \(NumberFormat.factor(one)): speed-up \(NumberFormat.fixed(speedup, 2)), "
                     + "efficiency \(NumberFormat.percent(speedup / Double(r.threads ?? 1)))"
             }
-            if let imbalance = r.extra?["loadImbalance"] { line += ", load imbalance \(NumberFormat.fixed(imbalance, 2))" }
+            if let imbalance = r.extra?[.loadImbalance] { line += ", load imbalance \(NumberFormat.fixed(imbalance, 2))" }
             lines.append(line)
         }
         return lines
@@ -109,27 +109,27 @@ package enum RunSummary {
         for r in paced {
             let e = r.extra ?? [:]
             lines.append(
-                "  N=\(r.participants ?? 0) \(r.mode ?? "") \(r.backend): p50 \(NumberFormat.fixed(e["latencyP50Ms"] ?? 0, 2)) ms, "
-                    + "p99 \(NumberFormat.fixed(e["latencyP99Ms"] ?? 0, 2)) ms, max \(NumberFormat.fixed(e["latencyMaxMs"] ?? 0, 2)) ms; "
-                    + "\(Int(e["missedDeadlineFrames"] ?? 0)) of \(r.frames) frames past the \(NumberFormat.fixed(e["deadlineMs"] ?? 0, 0)) ms deadline")
+                "  N=\(r.participants ?? 0) \(r.mode ?? "") \(r.backend): p50 \(NumberFormat.fixed(e[.latencyP50Ms] ?? 0, 2)) ms, "
+                    + "p99 \(NumberFormat.fixed(e[.latencyP99Ms] ?? 0, 2)) ms, max \(NumberFormat.fixed(e[.latencyMaxMs] ?? 0, 2)) ms; "
+                    + "\(Int(e[.missedDeadlineFrames] ?? 0)) of \(r.frames) frames past the \(NumberFormat.fixed(e[.deadlineMs] ?? 0, 0)) ms deadline")
         }
         return lines
     }
 
     private static func rekeyLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let largest = records.filter { $0.suiteName == .meeting && ($0.extra?["rekeys"] ?? 0) > 0 }.compactMap(\.participants).max()
+        let largest = records.filter { $0.suiteName == .meeting && ($0.extra?[.rekeys] ?? 0) > 0 }.compactMap(\.participants).max()
         guard let n = largest else { return [] }
         var lines = ["", "Rekey at \(n) participants (per join or leave; measured apart from the frames):"]
         for backend in backends {
             let meeting = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true }
             let client = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .client }
             guard let e = meeting?.extra ?? client?.extra else { continue }
-            var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e["rekeyLeaderMs"] ?? 0, 1)) ms"
+            var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e[.rekeyLeaderMs] ?? 0, 1)) ms"
             if let m = meeting?.extra {
-                line += "; a participant accepts and rekeys \(NumberFormat.fixed(m["rekeyParticipantMeanMs"] ?? 0, 2)) ms"
-                    + " (max \(NumberFormat.fixed(m["rekeyParticipantMaxMs"] ?? 0, 2))); whole meeting \(NumberFormat.fixed(m["rekeyMeetingMs"] ?? 0, 0)) ms"
+                line += "; a participant accepts and rekeys \(NumberFormat.fixed(m[.rekeyParticipantMeanMs] ?? 0, 2)) ms"
+                    + " (max \(NumberFormat.fixed(m[.rekeyParticipantMaxMs] ?? 0, 2))); whole meeting \(NumberFormat.fixed(m[.rekeyMeetingMs] ?? 0, 0)) ms"
             }
-            if let c = client?.extra?["rekeyClientMs"] { line += "; client \(NumberFormat.fixed(c, 2)) ms" }
+            if let c = client?.extra?[.rekeyClientMs] { line += "; client \(NumberFormat.fixed(c, 2)) ms" }
             lines.append(line)
         }
         return lines

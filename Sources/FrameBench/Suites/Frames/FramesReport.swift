@@ -40,11 +40,11 @@ package enum FramesReport {
             table.add([
                 record.operation ?? "", record.frameSize.map(String.init) ?? "", record.backend,
                 String(record.threads ?? 1), NumberFormat.nanoseconds(record.framesPerSecond),
-                extra["singleThreadFramesPerSecond"].map(NumberFormat.nanoseconds) ?? "-",
-                extra["speedup"].map { fixed($0, digits: 2) } ?? "-",
-                extra["efficiency"].map { fixed(100 * $0, digits: 1) + "%" } ?? "-",
-                NumberFormat.nanoseconds(record.nsPerFrame.p50), extra["perThreadSlowdownP50"].map { fixed($0, digits: 3) } ?? "-",
-                NumberFormat.nanoseconds(record.nsPerFrame.p99), extra["singleThreadNsPerFrameP99"].map(NumberFormat.nanoseconds) ?? "-",
+                extra[.singleThreadFramesPerSecond].map(NumberFormat.nanoseconds) ?? "-",
+                extra[.speedup].map { fixed($0, digits: 2) } ?? "-",
+                extra[.efficiency].map { fixed(100 * $0, digits: 1) + "%" } ?? "-",
+                NumberFormat.nanoseconds(record.nsPerFrame.p50), extra[.perThreadSlowdownP50].map { fixed($0, digits: 3) } ?? "-",
+                NumberFormat.nanoseconds(record.nsPerFrame.p99), extra[.singleThreadNsPerFrameP99].map(NumberFormat.nanoseconds) ?? "-",
                 record.onCPUFraction.map { fixed(100 * $0, digits: 0) + "%" } ?? "-",
             ])
         }

@@ -75,18 +75,18 @@ enum FramesScaling {
                 ? min(Double(this.cpuNanoseconds) / (Double(cell.threads) * Double(this.wallNanoseconds)), 1) : nil
             let speedup = base.framesPerSecond > 0 ? this.framesPerSecond / base.framesPerSecond : 0
             let singleP50 = PercentileSummary(values: base.perFrame, mean: base.meanNanoseconds).p50
-            record.extra = [
-                "speedup": speedup,
-                "efficiency": speedup / Double(cell.threads),
-                "singleThreadFrames": Double(base.frames),
-                "singleThreadFramesPerSecond": base.framesPerSecond,
-                "singleThreadNsPerFrameP50": singleP50,
+            record.extra = .init(extra: [
+                .speedup: speedup,
+                .efficiency: speedup / Double(cell.threads),
+                .singleThreadFrames: Double(base.frames),
+                .singleThreadFramesPerSecond: base.framesPerSecond,
+                .singleThreadNsPerFrameP50: singleP50,
                 // Per-thread cost while running, N threads over 1: blind to how much CPU the
                 // machine gave the threads, so contention shows here even on a busy host.
-                "perThreadSlowdownP50": singleP50 > 0 ? record.nsPerFrame.p50 / singleP50 : 0,
-                "singleThreadNsPerFrameP99": PercentileSummary(values: base.perFrame, mean: base.meanNanoseconds).p99,
-                "involuntaryContextSwitches": Double(usage.involuntaryContextSwitches),
-            ]
+                .perThreadSlowdownP50: singleP50 > 0 ? record.nsPerFrame.p50 / singleP50 : 0,
+                .singleThreadNsPerFrameP99: PercentileSummary(values: base.perFrame, mean: base.meanNanoseconds).p99,
+                .involuntaryContextSwitches: Double(usage.involuntaryContextSwitches),
+            ])
             records.append(record)
         }
         return records

@@ -54,7 +54,7 @@ package enum FramesSuite {
             var groupRecords = slots.map { slot in
                 var record = makeRecord(slot, size: size, operation: operation, configuration: configuration)
                 record.onCPUFraction = cost.onCPUFraction
-                record.extra = ["involuntaryContextSwitches": Double(cost.involuntaryContextSwitches)]
+                record.extra = .init(extra: [.involuntaryContextSwitches: Double(cost.involuntaryContextSwitches)])
                 record.referenceRatioSamples = pairedReferenceRatios(slot, in: slots, parts: configuration.repetitions)
                 record.threads = 1
                 return record
@@ -73,7 +73,7 @@ package enum FramesSuite {
                     calibrations, threadCounts: threadCounts, size: size, operation: operation, key: key, payload: payload,
                     aad: aad, overhead: overhead, configuration: configuration)
                 progress("\(label): " + scaling.map { r in
-                    "\(r.backend) \(r.threads ?? 0) threads efficiency \(NumberFormat.nanoseconds(100 * (r.extra?["efficiency"] ?? 0)))%"
+                    "\(r.backend) \(r.threads ?? 0) threads efficiency \(NumberFormat.nanoseconds(100 * (r.extra?[.efficiency] ?? 0)))%"
                 }.joined(separator: ", "))
                 records += scaling
             }

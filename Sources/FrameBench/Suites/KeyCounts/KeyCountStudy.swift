@@ -90,7 +90,7 @@ package enum KeyCountStudy {
             if let one = logs.first(where: { $0.backend == item.backend && $0.keys == 1 }),
                 let ratio = OverheadAnalysis.ratio(item.log.perFrame, to: one.log.perFrame, parts: repetitions)
             {
-                record.extra = ["ratioToOneKey": ratio.median, "ratioToOneKeyLow": ratio.low, "ratioToOneKeyHigh": ratio.high]
+                record.extra = .init(extra: [.ratioToOneKey: ratio.median, .ratioToOneKeyLow: ratio.low, .ratioToOneKeyHigh: ratio.high])
             }
             return record
         }
@@ -125,8 +125,8 @@ package enum KeyCountStudy {
                     let e = r.extra ?? [:]
                     table.add([
                         String(size), backend, String(r.keyCount!), NumberFormat.nanoseconds(r.nsPerFrame.p50), NumberFormat.nanoseconds(r.nsPerFrame.p99),
-                        e["ratioToOneKey"].map { NumberFormat.fixed($0, 3) } ?? "–",
-                        e["ratioToOneKeyLow"].flatMap { low in e["ratioToOneKeyHigh"].map { "\(NumberFormat.fixed(low, 3)) … \(NumberFormat.fixed($0, 3))" } } ?? "",
+                        e[.ratioToOneKey].map { NumberFormat.fixed($0, 3) } ?? "–",
+                        e[.ratioToOneKeyLow].flatMap { low in e[.ratioToOneKeyHigh].map { "\(NumberFormat.fixed(low, 3)) … \(NumberFormat.fixed($0, 3))" } } ?? "",
                     ])
                 }
             }

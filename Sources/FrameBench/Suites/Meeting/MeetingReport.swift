@@ -12,18 +12,18 @@ package enum MeetingReport {
         var table = TextTable(headers: headers, alignments: [.right, .left, .left] + Array(repeating: .right, count: headers.count - 3))
         for r in meeting {
             let extra = r.extra ?? [:]
-            let rekey = r.meetingMode == .client ? extra["rekeyClientMs"] : extra["rekeyMeetingMs"]
+            let rekey = r.meetingMode == .client ? extra[.rekeyClientMs] : extra[.rekeyMeetingMs]
             var row = [
                 r.participants.map(String.init) ?? "", (r.mode ?? "") + (r.paced == true ? " paced" : ""), r.backend,
                 r.threads.map(String.init) ?? "1", NumberFormat.factor(r.realtimeFactor ?? 0),
-                NumberFormat.factor(extra["realtimeFactorPerCPUSecond"] ?? 0), String(Int(r.framesPerSecond.rounded())),
+                NumberFormat.factor(extra[.realtimeFactorPerCPUSecond] ?? 0), String(Int(r.framesPerSecond.rounded())),
                 NumberFormat.fixed(r.bytesPerSecond / 1e6, 1), NumberFormat.nanoseconds(r.nsPerFrame.p50),
-                extra["harnessShare"].map(NumberFormat.percent) ?? "-", rekey.map { NumberFormat.fixed($0, 1) } ?? "-",
+                extra[.harnessShare].map(NumberFormat.percent) ?? "-", rekey.map { NumberFormat.fixed($0, 1) } ?? "-",
             ]
             if paced {
                 row += r.paced == true
-                    ? [NumberFormat.fixed(extra["latencyP50Ms"] ?? 0, 2), NumberFormat.fixed(extra["latencyP99Ms"] ?? 0, 2),
-                       String(Int(extra["missedDeadlineFrames"] ?? 0))]
+                    ? [NumberFormat.fixed(extra[.latencyP50Ms] ?? 0, 2), NumberFormat.fixed(extra[.latencyP99Ms] ?? 0, 2),
+                       String(Int(extra[.missedDeadlineFrames] ?? 0))]
                     : ["-", "-", "-"]
             }
             table.add(row)

@@ -142,8 +142,8 @@ package enum MeetingSuite {
     /// `openssl 4.1×` (and the harness share), for progress lines.
     static func summary(_ record: MeasurementRecord) -> String {
         var text = "\(record.backend) \(NumberFormat.factor(record.realtimeFactor ?? 0))"
-        if let share = record.extra?["harnessShare"] { text += " (harness \(NumberFormat.percent(share)))" }
-        if record.paced == true, let p99 = record.extra?["latencyP99Ms"] { text += " p99 \(NumberFormat.fixed(p99, 2)) ms" }
+        if let share = record.extra?[.harnessShare] { text += " (harness \(NumberFormat.percent(share)))" }
+        if record.paced == true, let p99 = record.extra?[.latencyP99Ms] { text += " p99 \(NumberFormat.fixed(p99, 2)) ms" }
         return text
     }
 }

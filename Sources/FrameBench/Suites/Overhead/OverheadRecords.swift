@@ -59,13 +59,13 @@ package enum OverheadRecords {
             for layer in [OverheadLayer.cLibrary, .swiftBackend, .sframe] {
                 guard let log = item.layers[layer] else { continue }
                 var record = base(item, layer: layer, log: log, repetitions: repetitions)
-                var extra: [String: Double] = ["cumulativeNsPerFrame": SampleStatistics.median(log.perFrame)]
+                var extra: [String: Double] = .init(extra: [.cumulativeNsPerFrame: SampleStatistics.median(log.perFrame)])
                 if let below, let added = OverheadAnalysis.added(log.perFrame, over: below.log.perFrame, parts: repetitions) {
-                    put(added, "addedNsPerFrame", into: &extra)
+                    put(added, .addedNsPerFrame, .addedNsPerFrameLow, .addedNsPerFrameHigh, into: &extra)
                     let lower = SampleStatistics.median(below.log.perFrame)
-                    if lower > 0 { extra["addedFraction"] = added.median / lower }
+                    if lower > 0 { extra[.addedFraction] = added.median / lower }
                 } else if let own = OverheadAnalysis.estimate(log.perFrame, parts: repetitions) {
-                    put(own, "addedNsPerFrame", into: &extra)
+                    put(own, .addedNsPerFrame, .addedNsPerFrameLow, .addedNsPerFrameHigh, into: &extra)
                 }
                 if layer != .cLibrary, let reference {
                     let c = PercentileSummary(values: reference.perFrame).p50
@@ -73,7 +73,7 @@ package enum OverheadRecords {
                     record.referenceRatioSamples = OverheadAnalysis.ratio(log.perFrame, to: reference.perFrame, parts: repetitions)?.samples
                 }
                 if let warm = parent?.layers[layer], let ratio = OverheadAnalysis.ratio(log.perFrame, to: warm.perFrame, parts: repetitions) {
-                    put(ratio, "ratioToWarm", into: &extra)
+                    put(ratio, .ratioToWarm, .ratioToWarmLow, .ratioToWarmHigh, into: &extra)
                 }
                 record.extra = extra
                 records.append(record)
@@ -91,13 +91,13 @@ package enum OverheadRecords {
                     record.frameSize = item.frameSize
                     record.layer = OverheadLayer.harness.rawValue
                     record.batches = values.count
-                    let underneath = sframe.extra?["cumulativeNsPerFrame"] ?? sframe.nsPerFrame.p50
-                    var extra: [String: Double] = [
-                        "cumulativeNsPerFrame": underneath + own.median,
-                        "meetingParticipants": Double(harness.participants),
-                    ]
-                    put(own, "addedNsPerFrame", into: &extra)
-                    if underneath > 0 { extra["addedFraction"] = own.median / underneath }
+                    let underneath = sframe.extra?[.cumulativeNsPerFrame] ?? sframe.nsPerFrame.p50
+                    var extra: [String: Double] = .init(extra: [
+                        .cumulativeNsPerFrame: underneath + own.median,
+                        .meetingParticipants: Double(harness.participants),
+                    ])
+                    put(own, .addedNsPerFrame, .addedNsPerFrameLow, .addedNsPerFrameHigh, into: &extra)
+                    if underneath > 0 { extra[.addedFraction] = own.median / underneath }
                     record.extra = extra
                     records.append(record)
                 }
@@ -122,9 +122,12 @@ package enum OverheadRecords {
         return record
     }
 
-    private static func put(_ estimate: OverheadAnalysis.Estimate, _ name: String, into extra: inout [String: Double]) {
-        extra[name] = estimate.median
-        extra[name + "Low"] = estimate.low
-        extra[name + "High"] = estimate.high
+    private static func put(
+        _ estimate: OverheadAnalysis.Estimate, _ median: ExtraKey, _ low: ExtraKey, _ high: ExtraKey,
+        into extra: inout [String: Double]
+    ) {
+        extra[median] = estimate.median
+        extra[low] = estimate.low
+        extra[high] = estimate.high
     }
 }

@@ -29,10 +29,10 @@ package enum OverheadReport {
                         key.operation, String(key.size), backend, name,
                         measured ? ns(r.nsPerFrame.p50) : "+" + ns(r.nsPerFrame.p50),
                         measured ? ns(r.nsPerFrame.p99) : "+" + ns(r.nsPerFrame.p99),
-                        e["addedNsPerFrame"].map(signed) ?? "–",
-                        interval(e["addedNsPerFrameLow"], e["addedNsPerFrameHigh"]),
-                        e["addedFraction"].map { signedPercent($0) } ?? "",
-                        e["ratioToWarm"].map { NumberFormat.fixed($0, $0 >= 10 ? 1 : 2) + "×" } ?? "",
+                        e[.addedNsPerFrame].map(signed) ?? "–",
+                        interval(e[.addedNsPerFrameLow], e[.addedNsPerFrameHigh]),
+                        e[.addedFraction].map { signedPercent($0) } ?? "",
+                        e[.ratioToWarm].map { NumberFormat.fixed($0, $0 >= 10 ? 1 : 2) + "×" } ?? "",
                     ])
                 }
             }
@@ -48,11 +48,11 @@ package enum OverheadReport {
         var lines = [
             "p50/p99: a frame through this layer and every layer below (harness: its own work, +); adds: median of paired batch differences over the layer below, with a 95% interval; × warm: a variant's batches over its default backend's, same layer and round.",
         ]
-        let swift = overhead.filter { $0.overheadLayer == .swiftBackend && $0.extra?["addedFraction"] != nil }
+        let swift = overhead.filter { $0.overheadLayer == .swiftBackend && $0.extra?[.addedFraction] != nil }
         if let smallest = swift.compactMap(\.frameSize).min() {
             let cases = swift.filter { $0.frameSize == smallest }
-            let worst = cases.max { ($0.extra?["addedFraction"] ?? 0) < ($1.extra?["addedFraction"] ?? 0) }
-            if let worst, let fraction = worst.extra?["addedFraction"] {
+            let worst = cases.max { ($0.extra?[.addedFraction] ?? 0) < ($1.extra?[.addedFraction] ?? 0) }
+            if let worst, let fraction = worst.extra?[.addedFraction] {
                 lines.append(
                     "Swift backend over the C reference at \(smallest) B: at most \(signedPercent(fraction)) (\(worst.backend) \(worst.operation ?? "")), "
                         + (fraction <= 0.05 ? "within" : "beyond") + " the 5 % target.")

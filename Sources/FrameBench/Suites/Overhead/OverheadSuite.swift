@@ -89,9 +89,9 @@ package enum OverheadSuite {
             var made = OverheadRecords.make(Array(cases[group.range]), harness: harness, repetitions: configuration.repetitions)
             for i in made.indices where made[i].overheadLayer != .harness {
                 made[i].onCPUFraction = group.onCPU
-                made[i].extra?["involuntaryContextSwitches"] = Double(group.switches)
+                made[i].extra?[.involuntaryContextSwitches] = Double(group.switches)
                 if made[i].frameOperation == .open, made[i].overheadLayer == .sframe {
-                    made[i].extra?["receiverKeys"] = Double(keyIDs.count)
+                    made[i].extra?[.receiverKeys] = Double(keyIDs.count)
                 }
             }
             records += made
