@@ -68,11 +68,11 @@ import Testing
         #expect(c.scalingThreadCounts == [1, 2, 4])
         #expect(c.runConfiguration(backendNames: []).extra?["threadCounts"] == "1,2,4")
         c.threadCounts = [0]
-        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
         c.threadCounts = [2, 2]
-        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
         c.threadCounts = []
-        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
     }
 
     @Test func slicePlanSplitsCountsExactlyAndTimeInWholeBatches() {

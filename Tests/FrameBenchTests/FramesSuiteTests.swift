@@ -57,13 +57,13 @@ import Testing
     @Test func invalidConfigurationsAreRejected() {
         var c = FramesSuiteConfiguration()
         c.frameSizes = [64, 64]
-        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
         c = FramesSuiteConfiguration()
         c.length = .seconds(0)
-        #expect(throws: FramesSuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
         c = FramesSuiteConfiguration()
         c.backends = ["nope"]
-        #expect(throws: FramesSuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.selectableNames))) {
+        #expect(throws: SuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.selectableNames))) {
             try c.resolvedBackends()
         }
     }

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func slicesCoverTheMeasuredTicksInOrder() {
-        #expect(MeetingSuite.sliceRanges(10..<20, parts: 3) == [10..<13, 13..<16, 16..<20])
-        #expect(MeetingSuite.sliceRanges(0..<2, parts: 5) == [0..<1, 1..<2])
+        #expect(MeetingSlices.ranges(10..<20, parts: 3) == [10..<13, 13..<16, 16..<20])
+        #expect(MeetingSlices.ranges(0..<2, parts: 5) == [0..<1, 1..<2])
     }
 }

@@ -53,7 +53,7 @@ import Testing
         let record = try #require(try MeetingSuite.runCase(participants: 6, mode: .meeting, backends: [backend], configuration: c).first)
         #expect(record.extra?["graceExpiries"] == 1 && (record.extra?["oldEpochOpens"] ?? 0) > 0)
         c.model.gracePeriodMilliseconds = 0
-        #expect(throws: MeetingSuiteError.self) {
+        #expect(throws: SuiteError.self) {
             try MeetingSuite.runCase(participants: 6, mode: .meeting, backends: [backend], configuration: c)
         }
     }
@@ -123,8 +123,8 @@ import Testing
         #expect(!rejects { _ in })
         var c = MeetingSuiteConfiguration()
         c.participants = [250]
-        #expect(throws: MeetingSuiteError.self) { try c.resolvedBackends() }
-        #expect(throws: MeetingSuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.selectableNames))) {
+        #expect(throws: SuiteError.self) { try c.resolvedBackends() }
+        #expect(throws: SuiteError.crypto(.unknownBackend("nope", known: BackendRegistry.selectableNames))) {
             var bad = MeetingSuiteConfiguration()
             bad.backends = ["nope"]
             _ = try bad.resolvedBackends()

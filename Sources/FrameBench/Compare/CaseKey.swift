@@ -2,32 +2,32 @@
 /// same suite, implementation, backend, operation, frame size or participants, mode, thread
 /// count and pacing (a 2-thread or paced measurement is never compared with a 1-thread or
 /// unpaced one).
-public struct CaseKey: Sendable, Hashable, Codable, Comparable {
+package struct CaseKey: Sendable, Hashable, Codable, Comparable {
     /// `frames` or `meeting`.
-    public var suite: String
+    package var suite: String
     /// `swift` or `c`.
-    public var implementation: String
+    package var implementation: String
     /// The backend's name.
-    public var backend: String
+    package var backend: String
     /// `seal` or `open` (frames suite).
-    public var operation: String?
+    package var operation: String?
     /// Frame size in bytes (frames suite).
-    public var frameSize: Int?
+    package var frameSize: Int?
     /// Participants (meeting suite).
-    public var participants: Int?
+    package var participants: Int?
     /// The meeting's mode (meeting suite).
-    public var mode: String?
+    package var mode: String?
     /// Worker threads, when the record says (`nil` and 1 are the same case).
-    public var threads: Int?
+    package var threads: Int?
     /// Whether the meeting ran paced (`nil` and `false` are the same case).
-    public var paced: Bool?
+    package var paced: Bool?
     /// The layer (overhead suite): its records share everything else.
-    public var layer: String?
+    package var layer: String?
     /// Live receive keys (key-count study).
-    public var keyCount: Int?
+    package var keyCount: Int?
 
     /// The key of `record`.
-    public init(_ record: MeasurementRecord) {
+    package init(_ record: MeasurementRecord) {
         suite = record.suite
         implementation = record.implementation
         backend = record.backend
@@ -42,7 +42,7 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
-    public var label: String {
+    package var label: String {
         var parts = [suite, implementation, backend]
         if let operation { parts.append(operation) }
         if let frameSize { parts.append("\(frameSize) B") }
@@ -55,10 +55,10 @@ public struct CaseKey: Sendable, Hashable, Codable, Comparable {
         return parts.joined(separator: " ")
     }
 
-    public static func < (a: CaseKey, b: CaseKey) -> Bool {
+    package static func < (a: CaseKey, b: CaseKey) -> Bool {
         func tuple(_ k: CaseKey) -> (String, Int, String, String, String, String) {
             (k.suite, k.frameSize ?? k.participants ?? -1, k.operation ?? "", k.backend,
-             k.implementation == "swift" ? "" : k.implementation, k.mode ?? "")
+             k.implementation == Implementation.swift.rawValue ? "" : k.implementation, k.mode ?? "")
         }
         if tuple(a) != tuple(b) { return tuple(a) < tuple(b) }
         if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {

@@ -1,6 +1,6 @@
 /// Why two sets of results could not be compared. Every case is bad input: `framebench
 /// compare` exits 2 and prints ``description``.
-public enum ComparisonError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ComparisonError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file could not be read, is not a results document, or has another schema version.
     case unreadable(ResultsFileError)
     /// The path is neither a results file nor a directory holding any (`*.json`).
@@ -13,7 +13,7 @@ public enum ComparisonError: Error, Equatable, Sendable, CustomStringConvertible
     /// The runs were asked to measure differently in a way that changes the numbers.
     case configurationMismatch([String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(error):
             "\(error)"

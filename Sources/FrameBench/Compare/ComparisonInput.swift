@@ -7,7 +7,7 @@ extension ResultsComparison {
     /// - Throws: ``ComparisonError/noResults(path:)`` when the path is missing or the
     ///   directory holds no `.json` file, ``ComparisonError/unreadable(_:)`` when a file
     ///   is not a results document of the supported schema.
-    public static func loadSide(_ path: String) throws(ComparisonError) -> [Run] {
+    package static func loadSide(_ path: String) throws(ComparisonError) -> [Run] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(.unreadable(path: path, reason: "no such file or directory"))

@@ -1,5 +1,5 @@
 /// Which numbers a case is judged on.
-public enum ComparisonMetric: String, Sendable, Codable, CaseIterable {
+package enum ComparisonMetric: String, Sendable, Codable, CaseIterable {
     /// Per Swift case, its ratio to the interleaved C reference when both sides recorded
     /// it (`referenceRatioSamples`): machine-speed drift cancels, so a few percent shows.
     /// The C reference rows are then controls, reported but not gated. Cases with no
@@ -14,7 +14,7 @@ public enum ComparisonMetric: String, Sendable, Codable, CaseIterable {
 }
 
 /// What `framebench compare` concluded about one case.
-public enum CaseVerdict: String, Sendable, Codable {
+package enum CaseVerdict: String, Sendable, Codable {
     /// Slower, beyond the threshold, and the interval excludes no change: fails the gate.
     case regression
     /// Faster, beyond the threshold, and the interval excludes no change.
@@ -28,85 +28,85 @@ public enum CaseVerdict: String, Sendable, Codable {
 }
 
 /// One metric of one case on both sides, with its interval and test.
-public struct ComparedStatistic: Sendable, Codable, Equatable {
+package struct ComparedStatistic: Sendable, Codable, Equatable {
     /// The metric's pooled median over the baseline runs.
-    public var baselineMedian: Double
+    package var baselineMedian: Double
     /// The metric's pooled median over the candidate runs.
-    public var candidateMedian: Double
+    package var candidateMedian: Double
     /// The ratio of the medians, candidate over baseline, and its bootstrap interval.
-    public var interval: ComparisonStatistics.RatioInterval
+    package var interval: ComparisonStatistics.RatioInterval
     /// Mann–Whitney U two-sided p-value over the pooled samples (for reference: it treats
     /// repetitions of one run as independent, which they are not quite).
-    public var mannWhitneyP: Double
+    package var mannWhitneyP: Double
 
     /// `ratio - 1`: +0.05 is 5 % slower (for a cost metric).
-    public var change: Double { interval.ratio - 1 }
+    package var change: Double { interval.ratio - 1 }
 }
 
 /// The comparison of one case.
-public struct CaseComparison: Sendable, Codable, Equatable {
+package struct CaseComparison: Sendable, Codable, Equatable {
     /// The case.
-    public var key: CaseKey
+    package var key: CaseKey
     /// `nsPerFrame` or `ratioToReference`: the metric the verdict is on.
-    public var metric: String
+    package var metric: String
     /// The verdict on ``metric``.
-    public var verdict: CaseVerdict
+    package var verdict: CaseVerdict
     /// Absolute ns/frame, from each run's `samples`.
-    public var nsPerFrame: ComparedStatistic
+    package var nsPerFrame: ComparedStatistic
     /// The Swift case's cost over its interleaved C reference, when both sides have it.
-    public var ratioToReference: ComparedStatistic?
+    package var ratioToReference: ComparedStatistic?
     /// Runs and samples on each side.
-    public var baselineRuns: Int, candidateRuns: Int, baselineSamples: Int, candidateSamples: Int
+    package var baselineRuns: Int, candidateRuns: Int, baselineSamples: Int, candidateSamples: Int
 
     /// The statistic the verdict is on.
-    public var judged: ComparedStatistic { metric == "ratioToReference" ? (ratioToReference ?? nsPerFrame) : nsPerFrame }
+    package var judged: ComparedStatistic { metric == "ratioToReference" ? (ratioToReference ?? nsPerFrame) : nsPerFrame }
 }
 
 /// How `framebench compare` judges.
-public struct ComparisonOptions: Sendable, Equatable {
+package struct ComparisonOptions: Sendable, Equatable {
     /// The smallest slowdown that fails the gate, as a fraction: 0.03 is 3 %.
-    public var threshold: Double = 0.03
+    package var threshold: Double = 0.03
     /// The chance, across all judged cases together, of flagging a change when there is
     /// none (a false alarm); each case's interval is at `1 - familyErrorRate / cases`.
-    public var familyErrorRate: Double = 0.05
+    package var familyErrorRate: Double = 0.05
     /// Which numbers decide.
-    public var metric: ComparisonMetric = .automatic
+    package var metric: ComparisonMetric = .automatic
     /// Bootstrap resamples per case and metric.
-    public var resamples: Int = 10_000
+    package var resamples: Int = 10_000
     /// Seed of the bootstrap; each case mixes in a hash of its key.
-    public var seed: UInt64 = 0x00C0_FFEE_5EED
+    package var seed: UInt64 = 0x00C0_FFEE_5EED
     /// Report mismatched environments as warnings instead of refusing to compare.
-    public var allowEnvironmentMismatch = false
+    package var allowEnvironmentMismatch = false
 
     /// The defaults.
-    public init() {}
+    package init() {}
 }
 
 /// The whole comparison: every matched case, what was left unmatched, and the verdict.
-public struct ComparisonReport: Sendable, Codable, Equatable {
+package struct ComparisonReport: Sendable, Codable, Equatable {
     /// The baseline's results files.
-    public var baselineFiles: [String]
+    package var baselineFiles: [String]
     /// The candidate's results files.
-    public var candidateFiles: [String]
+    package var candidateFiles: [String]
     /// ``ComparisonOptions/threshold``.
-    public var threshold: Double
+    package var threshold: Double
     /// The two-sided level of each judged case's interval.
-    public var caseConfidence: Double
+    package var caseConfidence: Double
     /// ``ComparisonOptions/metric``.
-    public var metric: String
+    package var metric: String
     /// ``ComparisonOptions/resamples`` and ``ComparisonOptions/seed``.
-    public var resamples: Int, seed: UInt64
+    package var resamples: Int, seed: UInt64
     /// Every matched case, in table order.
-    public var cases: [CaseComparison]
+    package var cases: [CaseComparison]
     /// Cases only the baseline has, and only the candidate has.
-    public var onlyInBaseline: [String], onlyInCandidate: [String]
+    package var onlyInBaseline: [String], onlyInCandidate: [String]
     /// Environment differences allowed through, and other remarks.
-    public var notes: [String]
+    package var notes: [String]
     /// Cases whose verdict is ``CaseVerdict/regression``.
-    public var regressionCount: Int
+    package var regressionCount: Int
     /// Whether the gate passes: no regression.
-    public var passed: Bool
+    package var passed: Bool
 
     /// Judged cases whose verdict is a regression.
-    public var regressions: [CaseComparison] { cases.filter { $0.verdict == .regression } }
+    package var regressions: [CaseComparison] { cases.filter { $0.verdict == .regression } }
 }

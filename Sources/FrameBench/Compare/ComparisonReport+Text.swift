@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 extension ComparisonReport {
     /// The report as a terminal table, then its notes and the verdict line.
@@ -7,7 +7,7 @@ extension ComparisonReport {
     /// interleaved C reference, or `ns/frame`), that metric's median on each side, the
     /// change with its bootstrap interval, the Mann–Whitney p-value, the change in
     /// absolute ns/frame for reference, and the verdict.
-    public var text: String {
+    package var text: String {
         let percent = Self.percent(caseConfidence * 100, digits: caseConfidence > 0.999 ? 2 : 1)
         var table = TextTable(
             headers: ["case", "judged on", "baseline", "candidate", "change", "\(percent)% interval", "MWU p", "ns/frame", "verdict"],
@@ -49,7 +49,7 @@ extension ComparisonReport {
     }
 
     /// The report as pretty-printed JSON with sorted keys, ending in a newline.
-    public func json() throws -> Data {
+    package func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

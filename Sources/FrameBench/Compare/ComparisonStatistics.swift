@@ -13,17 +13,17 @@ import Darwin
 /// give intervals that are too narrow and a gate that flakes. The bootstrap therefore
 /// resamples runs first, then repetitions within each chosen run (the cluster bootstrap),
 /// so the interval widens with the spread *between* runs whenever there are several.
-public enum ComparisonStatistics {
+package enum ComparisonStatistics {
     /// A confidence interval on `candidate median / baseline median`.
-    public struct RatioInterval: Sendable, Equatable, Codable {
+    package struct RatioInterval: Sendable, Equatable, Codable {
         /// The point estimate: the pooled candidate median over the pooled baseline median.
-        public var ratio: Double
+        package var ratio: Double
         /// Lower end of the interval.
-        public var low: Double
+        package var low: Double
         /// Upper end of the interval.
-        public var high: Double
+        package var high: Double
         /// Two-sided coverage, such as 0.99.
-        public var level: Double
+        package var level: Double
     }
 
     /// The bootstrap interval of the ratio of pooled medians, candidate over baseline.
@@ -34,7 +34,7 @@ public enum ComparisonStatistics {
     /// percentile interval of those ratios at `level`. The same inputs and `seed` always
     /// give the same interval. Empty runs are ignored; a side with no samples gives a
     /// ratio of NaN.
-    public static func bootstrapRatioOfMedians(
+    package static func bootstrapRatioOfMedians(
         baseline: [[Double]], candidate: [[Double]], level: Double, resamples: Int, seed: UInt64
     ) -> RatioInterval {
         let baseRuns = baseline.filter { !$0.isEmpty }
@@ -76,7 +76,7 @@ public enum ComparisonStatistics {
     /// half) and the p-value from the normal approximation with tie and continuity
     /// corrections, the method of `scipy.stats.mannwhitneyu` that google/benchmark's
     /// `compare.py` uses. Returns p = 1 when either side is empty or every value is tied.
-    public static func mannWhitneyU(baseline: [Double], candidate: [Double]) -> (u: Double, p: Double) {
+    package static func mannWhitneyU(baseline: [Double], candidate: [Double]) -> (u: Double, p: Double) {
         let n1 = Double(candidate.count), n2 = Double(baseline.count)
         guard n1 > 0, n2 > 0 else { return (0, 1) }
         // Rank the pooled values, ties taking their average rank.
@@ -102,7 +102,7 @@ public enum ComparisonStatistics {
     }
 
     /// The median (mean of the middle two for an even count); NaN when empty.
-    public static func median(_ values: [Double]) -> Double {
+    package static func median(_ values: [Double]) -> Double {
         values.isEmpty ? .nan : sortedMedian(values.sorted())
     }
 

@@ -8,16 +8,16 @@
 /// changes from failing it. Each judged case's interval is at `1 - familyErrorRate / n`
 /// for n judged cases (Bonferroni), so the chance that an unchanged build fails the gate
 /// anywhere stays near ``ComparisonOptions/familyErrorRate`` however many cases there are.
-public enum ResultsComparison {
+package enum ResultsComparison {
     /// A run: the file it came from and its document.
-    public typealias Run = (path: String, document: ResultsDocument)
+    package typealias Run = (path: String, document: ResultsDocument)
 
     /// Compares `candidate` runs against `baseline` runs.
     ///
     /// - Throws: ``ComparisonError/environmentMismatch(_:)`` (unless allowed),
     ///   ``ComparisonError/configurationMismatch(_:)`` or
     ///   ``ComparisonError/nothingToMatch(baseline:candidate:)``.
-    public static func compare(
+    package static func compare(
         baseline: [Run], candidate: [Run], options: ComparisonOptions = ComparisonOptions()
     ) throws(ComparisonError) -> ComparisonReport {
         var notes: [String] = []
@@ -78,7 +78,7 @@ public enum ResultsComparison {
     }
 
     /// The verdict on one statistic: see ``CaseVerdict``.
-    public static func verdict(_ statistic: ComparedStatistic, threshold: Double) -> CaseVerdict {
+    package static func verdict(_ statistic: ComparedStatistic, threshold: Double) -> CaseVerdict {
         let interval = statistic.interval
         guard interval.low.isFinite, interval.high.isFinite else { return .notSignificant }
         if interval.low > 1 { return statistic.change > threshold ? .regression : .withinThreshold }
@@ -110,8 +110,8 @@ public enum ResultsComparison {
         case .automatic:
             if hasRatio { return ("ratioToReference", true) }
             // A C reference whose Swift case is judged relative to it is that case's control.
-            let isControl = key.implementation == "c" && matched.contains { other in
-                other.implementation == "swift" && other.suite == key.suite && other.backend == key.backend
+            let isControl = key.implementation == Implementation.c.rawValue && matched.contains { other in
+                other.implementation == Implementation.swift.rawValue && other.suite == key.suite && other.backend == key.backend
                     && other.operation == key.operation && other.frameSize == key.frameSize
                     && base.ratios[other] != nil && cand.ratios[other] != nil
             }

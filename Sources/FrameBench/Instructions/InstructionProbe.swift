@@ -1,4 +1,4 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// Runs exactly one case's per-frame loop for a fixed number of frames, in batches of a
 /// fixed size: no calibration, no warm-up, no statistics, no results file. It is the
@@ -12,9 +12,9 @@ public import FrameCrypto
 /// receiver keys for the SFrame layer), so what is counted is what `frames` and `overhead`
 /// time. With the same binary and the same arguments the count is the same on every run:
 /// keys and payload come from a fixed seed.
-public enum InstructionProbe {
+package enum InstructionProbe {
     /// The layer a probe runs.
-    public enum Layer: String, CaseIterable, Sendable {
+    package enum Layer: String, CaseIterable, Sendable {
         /// The backend's AEAD call (`FrameLoops`), as the frames suite's Swift case.
         case aead
         /// A whole SFrame seal or open (`SFrameLoops`), as the overhead suite's SFrame layer.
@@ -22,13 +22,13 @@ public enum InstructionProbe {
     }
 
     /// What went wrong setting up or running a probe.
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         /// Frames or batch size out of range.
         case invalid(String)
         /// The case failed to set up or a frame failed.
-        case suite(FramesSuiteError)
+        case suite(SuiteError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalid(let message): message
             case .suite(let error): "\(error)"
@@ -40,7 +40,7 @@ public enum InstructionProbe {
     /// `backend`, `batchSize` frames per call of the loop (the last call may be shorter).
     /// `overhead` is applied once per frame inside the loop; pass ``SyntheticOverhead/init(steps:)``
     /// to inject a known number of instructions (the gate's self-test), `none` otherwise.
-    public static func run(
+    package static func run(
         backend: AEADBackend, layer: Layer, operation: FrameOperation, size: Int, frames: Int, batchSize: Int,
         overhead: SyntheticOverhead = .none
     ) throws(Failure) {
@@ -73,10 +73,10 @@ public enum InstructionProbe {
     private static func makeRunner(
         _ backend: AEADBackend, layer: Layer, operation: FrameOperation, key: [UInt8], baseKey: borrowing SecretBytes,
         payload: [UInt8], aad: [UInt8], overhead: SyntheticOverhead
-    ) throws(FramesSuiteError) -> any FrameBatchRunner {
+    ) throws(SuiteError) -> any FrameBatchRunner {
         func make<Context: AEADContext & ~Copyable>(
             _: Context.Type, _ baseKey: borrowing SecretBytes
-        ) throws(FramesSuiteError) -> any FrameBatchRunner {
+        ) throws(SuiteError) -> any FrameBatchRunner {
             let kid = OverheadSuiteConfiguration.measuredKeyID
             switch (layer, operation) {
             case (.aead, _):

@@ -12,31 +12,31 @@ private let RUSAGE_SELF_WHO = RUSAGE_SELF
 /// On Linux `CLOCK_MONOTONIC` is served by the vDSO (tens of nanoseconds, no system
 /// call); the CPU-time clocks are system calls (a few hundred nanoseconds), so the suites
 /// read them per group of batches, never per batch.
-public enum Clocks {
+package enum Clocks {
     /// Nanoseconds on `CLOCK_MONOTONIC`: never goes backwards, not adjusted by NTP steps,
     /// counts from an arbitrary origin. The same clock the C reference reads.
     @inline(__always)
-    public static func monotonicNanoseconds() -> UInt64 {
+    package static func monotonicNanoseconds() -> UInt64 {
         read(CLOCK_MONOTONIC)
     }
 
     /// CPU time this thread has consumed, in nanoseconds (`CLOCK_THREAD_CPUTIME_ID`).
     /// Compared with wall time over the same span, it tells whether the thread was
     /// descheduled (on a shared machine, by other work).
-    public static func threadCPUNanoseconds() -> UInt64 {
+    package static func threadCPUNanoseconds() -> UInt64 {
         read(CLOCK_THREAD_CPUTIME_ID)
     }
 
     /// CPU time the whole process has consumed, user plus system, in nanoseconds
     /// (`CLOCK_PROCESS_CPUTIME_ID`).
-    public static func processCPUNanoseconds() -> UInt64 {
+    package static func processCPUNanoseconds() -> UInt64 {
         read(CLOCK_PROCESS_CPUTIME_ID)
     }
 
     /// User and system CPU time of the process from `getrusage(RUSAGE_SELF)`, in
     /// nanoseconds (microsecond resolution), and its voluntary and involuntary context
     /// switches.
-    public static func processUsage() -> ProcessUsage {
+    package static func processUsage() -> ProcessUsage {
         var usage = rusage()
         getrusage(RUSAGE_SELF_WHO, &usage)
         func ns(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1_000 }
@@ -54,18 +54,18 @@ public enum Clocks {
 }
 
 /// What `getrusage(RUSAGE_SELF)` reports about the process so far.
-public struct ProcessUsage: Sendable, Equatable, Codable {
+package struct ProcessUsage: Sendable, Equatable, Codable {
     /// CPU time in user mode, in nanoseconds.
-    public var userNanoseconds: UInt64
+    package var userNanoseconds: UInt64
     /// CPU time in the kernel, in nanoseconds.
-    public var systemNanoseconds: UInt64
+    package var systemNanoseconds: UInt64
     /// Times the process gave up the CPU itself (blocking).
-    public var voluntaryContextSwitches: Int
+    package var voluntaryContextSwitches: Int
     /// Times the scheduler took the CPU away (preemption: other work on the machine).
-    public var involuntaryContextSwitches: Int
+    package var involuntaryContextSwitches: Int
 
     /// The usage between `earlier` and this reading.
-    public func since(_ earlier: ProcessUsage) -> ProcessUsage {
+    package func since(_ earlier: ProcessUsage) -> ProcessUsage {
         ProcessUsage(
             userNanoseconds: userNanoseconds &- earlier.userNanoseconds,
             systemNanoseconds: systemNanoseconds &- earlier.systemNanoseconds,

@@ -63,10 +63,10 @@ public struct PercentileSummary: Sendable, Equatable, Codable {
 }
 
 /// Exact order statistics for small sample sets.
-public enum SampleStatistics {
+package enum SampleStatistics {
     /// The median of `values` (mean of the two middle values for an even count), or 0
     /// when empty.
-    public static func median(_ values: some Collection<Double>) -> Double {
+    package static func median(_ values: some Collection<Double>) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
         let middle = sorted.count / 2
@@ -75,7 +75,7 @@ public enum SampleStatistics {
 
     /// `values` split into at most `parts` consecutive runs of near-equal length, each
     /// reduced to its median: the per-repetition medians stored for later statistics.
-    public static func chunkMedians(_ values: [Double], parts: Int) -> [Double] {
+    package static func chunkMedians(_ values: [Double], parts: Int) -> [Double] {
         let parts = Swift.min(parts, values.count)
         guard parts > 0 else { return [] }
         return (0..<parts).map { part in

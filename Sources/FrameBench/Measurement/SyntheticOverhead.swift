@@ -33,20 +33,20 @@
 ///     overhead.apply()                                // ~12 ns more per frame
 /// }
 /// ```
-public struct SyntheticOverhead: Sendable, Equatable {
+package struct SyntheticOverhead: Sendable, Equatable {
     /// The overhead asked for, in nanoseconds per ``apply()``.
-    public let nanoseconds: Int
+    package let nanoseconds: Int
     /// Steps of the dependent chain one ``apply()`` runs (0 for ``none``).
-    public let steps: Int
+    package let steps: Int
     /// Heap blocks one ``apply()`` allocates and frees (0 but in allocation-gate self-tests):
     /// the known allocation `scripts/check-allocations.sh` and
     /// `scripts/check-meeting-allocations.sh` must find inside the loops, to prove they
     /// can see one.
-    public private(set) var allocations = 0
+    package private(set) var allocations = 0
 
     /// About `nanoseconds` of busy work per ``apply()``; 0 or less is ``none``.
     /// The first non-zero overhead made in a process calibrates the work (about 5 ms).
-    public init(nanoseconds: Int) {
+    package init(nanoseconds: Int) {
         guard nanoseconds > 0 else {
             self.init(nanoseconds: 0, steps: 0)
             return
@@ -64,28 +64,28 @@ public struct SyntheticOverhead: Sendable, Equatable {
     /// instructions per frame, the same on every machine. The instruction gate's self-test
     /// (`scripts/instructions.sh --self-test`) injects its deliberate slowdown with it;
     /// ``nanoseconds`` is 0 because no time was asked for. 0 or less is ``none``.
-    public init(steps: Int) {
+    package init(steps: Int) {
         self.init(nanoseconds: 0, steps: max(steps, 0))
     }
 
     /// No overhead: ``apply()`` returns at once.
-    public static let none = SyntheticOverhead(nanoseconds: 0, steps: 0)
+    package static let none = SyntheticOverhead(nanoseconds: 0, steps: 0)
 
     /// This overhead with `count` heap allocations (each freed at once) added to every
     /// ``apply()``; 0 or less adds none.
-    public func allocating(_ count: Int) -> SyntheticOverhead {
+    package func allocating(_ count: Int) -> SyntheticOverhead {
         var copy = self
         copy.allocations = max(count, 0)
         return copy
     }
 
     /// Whether this is ``none``: no busy work and no allocation.
-    public var isNone: Bool { steps == 0 && allocations == 0 }
+    package var isNone: Bool { steps == 0 && allocations == 0 }
 
     /// Runs the busy work: about ``nanoseconds`` nanoseconds (exactly ``steps`` steps), and
     /// the ``allocations``; nothing for ``none``.
     @inline(never)
-    public func apply() {
+    package func apply() {
         SyntheticOverheadCalibration.spin(steps: steps, seed: UInt64(truncatingIfNeeded: steps))
         for _ in 0..<allocations { SyntheticOverheadCalibration.allocateAndFree() }
     }

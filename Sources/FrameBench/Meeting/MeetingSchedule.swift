@@ -1,7 +1,7 @@
 /// A roster change during a meeting case.
-public struct MeetingEvent: Sendable, Equatable {
+package struct MeetingEvent: Sendable, Equatable {
     /// Leave or join.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// A participant leaves: its seat is empty until a join.
         case leave
         /// A new participant (a new index) takes an empty seat.
@@ -11,11 +11,11 @@ public struct MeetingEvent: Sendable, Equatable {
     /// joiner sends and receives from the next tick. The rekey runs between this tick's
     /// seal phase and its open phase, so frames sealed under the old epoch are opened
     /// under the new one's grace period.
-    public var tick: Int
+    package var tick: Int
     /// Leave or join.
-    public var kind: Kind
+    package var kind: Kind
     /// The seat (a leaver's, or the one a joiner takes).
-    public var seat: Int
+    package var seat: Int
 }
 
 /// A whole meeting case, fixed before measuring: every participant's frame sizes per

@@ -1,66 +1,66 @@
-public import FrameCrypto
+package import FrameCrypto
 
 /// What the meeting suite measures: every backend × participant count × mode, each case
 /// a simulated meeting of ``seconds`` of media.
-public struct MeetingSuiteConfiguration: Sendable, Equatable {
+package struct MeetingSuiteConfiguration: Sendable, Equatable {
     /// Backends by name; empty means every backend available here.
-    public var backends: [String] = []
+    package var backends: [String] = []
     /// Participant counts, one case each: 2 to Zoom's E2EE cap of 200.
-    public var participants: [Int] = [2, 5, 10, 25, 50, 100, 150, 200]
+    package var participants: [Int] = [2, 5, 10, 25, 50, 100, 150, 200]
     /// Modes, one case each per participant count.
-    public var modes: [MeetingMode] = [.meeting]
+    package var modes: [MeetingMode] = [.meeting]
     /// Release frames on their media schedule and report latency, instead of running as
     /// fast as possible.
-    public var paced = false
+    package var paced = false
     /// Seconds of media measured per case (warm-up excluded): 3 keeps a 200-participant
     /// case to a few seconds.
-    public var seconds: Double = 3
+    package var seconds: Double = 3
     /// Seconds of media run before measuring (the first ticks of the schedule): 0.5.
-    public var warmupSeconds: Double = 0.5
+    package var warmupSeconds: Double = 0.5
     /// Worker threads in `meeting` mode (participants are partitioned over them).
-    public var threads = 1
+    package var threads = 1
     /// Further thread counts for `meeting` mode, run in the same cases, interleaved slice by
     /// slice with the others (so a speed-up compares slices run side by side); each gives
     /// its own records. Client mode ignores them.
-    public var alsoThreads: [Int] = []
+    package var alsoThreads: [Int] = []
     /// Unpaced meeting mode: ticks processed together, each phase seat by seat: 10
     /// (100 ms of media). One process simulating N clients would otherwise touch every
     /// receiver's keys once per tick, each time from a cold cache, which no real client
     /// (with its own device) pays; in a block a receiver opens ~100 ms of its frames in a
     /// row, keys in cache. 1 gives the strict tick-by-tick order (always used paced).
-    public var blockTicks = 10
+    package var blockTicks = 10
     /// Seed of the workloads, the speaker sequence and the stream phases.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// A trace every participant replays instead of the generated workloads.
-    public var trace: Workload? = nil
+    package var trace: Workload? = nil
     /// Where ``trace`` came from, for the results document.
-    public var tracePath: String? = nil
+    package var tracePath: String? = nil
     /// Allow more than ``MeetingLimits/e2eeCap`` participants.
-    public var beyondE2EECap = false
+    package var beyondE2EECap = false
     /// The meeting's behaviour.
-    public var model = MeetingModel()
+    package var model = MeetingModel()
     /// Slices each case's measured ticks are cut into; backends take turns slice by slice,
     /// and each slice gives one sample: 10.
-    public var repetitions = 10
+    package var repetitions = 10
     /// Busy work added to every sealed and opened frame (``SyntheticOverhead``), for
     /// testing a regression gate; 0 adds nothing.
-    public var syntheticOverheadNanoseconds = 0
+    package var syntheticOverheadNanoseconds = 0
     /// Heap allocations added to every sealed and opened frame (``SyntheticOverhead``): the
     /// known allocation that proves the allocation gate can see one; 0 adds none.
-    public var syntheticAllocations = 0
+    package var syntheticAllocations = 0
     /// Also run the schedule with the crypto calls replaced by no-ops, to measure what the
     /// harness itself costs (``MeasurementRecord`` `extra.harnessShare`).
-    public var measureHarness = true
+    package var measureHarness = true
 
     /// The defaults.
-    public init() {}
+    package init() {}
 
     /// Checks every value and resolves the backends.
     ///
-    /// - Throws: ``MeetingSuiteError/invalidConfiguration(_:)`` with the reason, or
-    ///   ``MeetingSuiteError/crypto(_:)`` for an unknown or unavailable backend.
-    public func resolvedBackends() throws(MeetingSuiteError) -> [AEADBackend] {
-        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+    /// - Throws: ``SuiteError/invalidConfiguration(_:)`` with the reason, or
+    ///   ``SuiteError/crypto(_:)`` for an unknown or unavailable backend.
+    package func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
+        func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         guard !participants.isEmpty else { throw invalid("no participant counts given") }
         for n in participants where n < 1 {
             throw invalid("a meeting needs at least 1 participant, not \(n)")
@@ -101,8 +101,8 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     /// Warm-up ticks per case.
     var warmupTicks: Int { Int((warmupSeconds * 1000 / Double(model.tickMilliseconds)).rounded()) }
 
-    private func validateModel() throws(MeetingSuiteError) {
-        func invalid(_ reason: String) -> MeetingSuiteError { .invalidConfiguration(reason) }
+    private func validateModel() throws(SuiteError) {
+        func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
         let m = model
         guard m.unmuted >= 0 else { throw invalid("unmuted participants must not be negative") }
         if let k = m.loudest, k < 1 { throw invalid("--loudest must be at least 1") }
@@ -127,8 +127,8 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     }
 
     /// This configuration as recorded in a results document.
-    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
-        var run = RunConfiguration(suite: "meeting", seed: seed, backends: backendNames, runMode: "time", warmupSeconds: 0)
+    package func runConfiguration(backendNames: [String]) -> RunConfiguration {
+        var run = RunConfiguration(suite: SuiteName.meeting.rawValue, seed: seed, backends: backendNames, runMode: "time", warmupSeconds: 0)
         run.secondsPerCase = seconds
         run.repetitions = repetitions
         run.extra = extraDescription
@@ -136,7 +136,7 @@ public struct MeetingSuiteConfiguration: Sendable, Equatable {
     }
 
     /// The meeting options as text, for ``RunConfiguration/extra``.
-    public var extraDescription: [String: String] {
+    package var extraDescription: [String: String] {
         let m = model
         var extra: [String: String] = [
             "participants": participants.map(String.init).joined(separator: ","),

@@ -8,27 +8,27 @@ import Histogram
 /// in a tick gets the same value, the moment the last of them was done, so the value is an
 /// upper bound for each (one clock read per phase, not per frame). A frame *misses its
 /// deadline* when that latency exceeds the deadline.
-public struct PacedSummary: Sendable, Equatable {
+package struct PacedSummary: Sendable, Equatable {
     /// Frame operations counted.
-    public var frames: Int
+    package var frames: Int
     /// Latency percentiles in nanoseconds (HdrHistogram, 3 significant digits), max exact.
-    public var p50: Double, p90: Double, p99: Double, p999: Double, max: Double
+    package var p50: Double, p90: Double, p99: Double, p999: Double, max: Double
     /// Frame operations whose latency exceeded the deadline.
-    public var missedFrames: Int
+    package var missedFrames: Int
     /// Ticks in which a thread with frames finished after the deadline.
-    public var missedTicks: Int
+    package var missedTicks: Int
     /// Ticks counted.
-    public var ticks: Int
+    package var ticks: Int
 
     /// The share of frame operations that missed the deadline.
-    public var missedFraction: Double { frames > 0 ? Double(missedFrames) / Double(frames) : 0 }
+    package var missedFraction: Double { frames > 0 ? Double(missedFrames) / Double(frames) : 0 }
 }
 
 /// Builds a ``PacedSummary`` from per-thread, per-tick latencies and frame counts.
-public enum PacedAccounting {
+package enum PacedAccounting {
     /// `latencies[k][t]` (nanoseconds, negative meaning early, counted as 0) weighted by
     /// `frames[k][t]`, against `deadline` nanoseconds.
-    public static func summarize(latencies: [[Int64]], frames: [[Int]], deadline: Int64) -> PacedSummary {
+    package static func summarize(latencies: [[Int64]], frames: [[Int]], deadline: Int64) -> PacedSummary {
         var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000_000, numberOfSignificantValueDigits: .three)
         var total = 0, missed = 0, largest: Int64 = 0
         var missedTicks = Set<Int>()

@@ -7,18 +7,18 @@ enum FramesFigures {
 
         static func < (a: Key, b: Key) -> Bool {
             func rank(_ key: Key) -> (String, Int, Int) {
-                (key.backend, key.operation == "seal" ? 0 : (key.operation == "open" ? 1 : 2), key.implementation == "swift" ? 0 : 1)
+                (key.backend, key.operation == FrameOperation.seal.rawValue ? 0 : (key.operation == FrameOperation.open.rawValue ? 1 : 2), key.implementation == Implementation.swift.rawValue ? 0 : 1)
             }
             let (x, y) = (rank(a), rank(b))
             return x != y ? x < y : a.operation < b.operation
         }
 
-        var name: String { "\(backend) \(operation)" + (implementation == "c" ? " · C ref" : "") }
+        var name: String { "\(backend) \(operation)" + (implementation == Implementation.c.rawValue ? " · C ref" : "") }
     }
 
     /// The figures for `records` (other suites are ignored); none without frames records.
     static func figures(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> [ReportFigure] {
-        let frames = records.filter { $0.suite == "frames" && $0.frameSize != nil && ($0.threads ?? 1) == 1 }  // scaling: ScalingFigure
+        let frames = records.filter { $0.suiteName == .frames && $0.frameSize != nil && ($0.threads ?? 1) == 1 }  // scaling: ScalingFigure
         guard !frames.isEmpty else { return [] }
         let groups = Dictionary(grouping: frames) {
             Key(backend: $0.backend, operation: $0.operation ?? "?", implementation: $0.implementation)
@@ -26,8 +26,8 @@ enum FramesFigures {
         let keys = groups.keys.sorted()
         let sizes = Set(frames.compactMap(\.frameSize)).sorted().map(Double.init)
         func style(_ key: Key, _ points: [ChartPoint]) -> ChartSeries {
-            ChartSeries(name: key.name, color: palette.color(key.backend, variant: key.operation == "open" ? 1 : 0),
-                        dashed: key.implementation == "c", hollow: key.operation == "open", points: points)
+            ChartSeries(name: key.name, color: palette.color(key.backend, variant: key.operation == FrameOperation.open.rawValue ? 1 : 0),
+                        dashed: key.implementation == Implementation.c.rawValue, hollow: key.operation == FrameOperation.open.rawValue, points: points)
         }
         func sorted(_ key: Key) -> [MeasurementRecord] { groups[key]!.sorted { $0.frameSize! < $1.frameSize! } }
         let sizeAxis = ChartAxis(title: "frame size (bytes, log scale)", logarithmic: true, ticks: sizes, label: ReportFormat.bytesTick)
@@ -53,7 +53,7 @@ enum FramesFigures {
         }
 
         // ns per frame: Swift p50 with a p50–p99 band.
-        let swiftKeys = keys.filter { $0.implementation == "swift" }
+        let swiftKeys = keys.filter { $0.implementation == Implementation.swift.rawValue }
         let nsSeries = swiftKeys.map { key in
             var series = style(key, sorted(key).map { r in
                 ChartPoint(x: Double(r.frameSize!), y: r.nsPerFrame.p50,
@@ -98,7 +98,7 @@ enum FramesFigures {
     ) -> ReportFigure? {
         var table = ReportTable(headers: ["series", "size", "Swift p50 ns", "C p50 ns", "Swift / C"], numericColumns: [1, 2, 3, 4])
         let series: [ChartSeries] = swiftKeys.compactMap { key in
-            let reference = groups[Key(backend: key.backend, operation: key.operation, implementation: "c")] ?? []
+            let reference = groups[Key(backend: key.backend, operation: key.operation, implementation: Implementation.c.rawValue)] ?? []
             let points = groups[key]!.sorted { $0.frameSize! < $1.frameSize! }.compactMap { r -> ChartPoint? in
                 guard let ratio = r.referenceRatio else { return nil }
                 let c = reference.first { $0.frameSize == r.frameSize }

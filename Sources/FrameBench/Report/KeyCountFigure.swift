@@ -4,7 +4,7 @@
 enum KeyCountFigure {
     /// The figure, or `nil` without key-count records.
     static func figure(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> ReportFigure? {
-        let study = records.filter { $0.suite == "keys" && $0.keyCount != nil && $0.frameSize != nil }
+        let study = records.filter { $0.suiteName == .keys && $0.keyCount != nil && $0.frameSize != nil }
         guard !study.isEmpty else { return nil }
         struct Key: Hashable, Comparable {
             let backend: String, size: Int
@@ -25,9 +25,9 @@ enum KeyCountFigure {
                 table.add([
                     key.backend, String(key.size), String(r.keyCount!), ReportFormat.number(r.nsPerFrame.p50),
                     ReportFormat.number(r.nsPerFrame.p90), ReportFormat.number(r.nsPerFrame.p99),
-                    e["ratioToOneKey"].map { ReportFormat.fixed($0, digits: 3) } ?? "–",
-                    e["ratioToOneKeyLow"].flatMap { low in
-                        e["ratioToOneKeyHigh"].map { "\(ReportFormat.fixed(low, digits: 3)) … \(ReportFormat.fixed($0, digits: 3))" }
+                    e[.ratioToOneKey].map { ReportFormat.fixed($0, digits: 3) } ?? "–",
+                    e[.ratioToOneKeyLow].flatMap { low in
+                        e[.ratioToOneKeyHigh].map { "\(ReportFormat.fixed(low, digits: 3)) … \(ReportFormat.fixed($0, digits: 3))" }
                     } ?? "",
                 ])
             }
@@ -37,7 +37,7 @@ enum KeyCountFigure {
                 points: rows.map { r in
                     ChartPoint(x: Double(r.keyCount!), y: r.nsPerFrame.p50,
                                tooltip: "\(name), \(r.keyCount!) keys: p50 \(ReportFormat.number(r.nsPerFrame.p50)) ns"
-                                   + (r.extra?["ratioToOneKey"].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
+                                   + (r.extra?[.ratioToOneKey].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
                                data: [("backend", key.backend), ("frame-size", String(key.size)), ("p99", ReportFormat.exact(r.nsPerFrame.p99))])
                 })
             line.band = rows.map { (Double($0.keyCount!), $0.nsPerFrame.p50, $0.nsPerFrame.p99) }

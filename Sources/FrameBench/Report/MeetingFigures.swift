@@ -14,7 +14,7 @@ enum MeetingFigures {
 
         var modeLabel: String { mode + (paced ? " paced" : "") }
         var threadsLabel: String { threads > 1 ? " · \(threads) threads" : "" }
-        var name: String { "\(backend) \(modeLabel)" + (implementation == "c" ? " · C ref" : "") + threadsLabel }
+        var name: String { "\(backend) \(modeLabel)" + (implementation == Implementation.c.rawValue ? " · C ref" : "") + threadsLabel }
     }
 
     /// Records grouped into series, with the styling and axis every meeting chart shares.
@@ -27,14 +27,14 @@ enum MeetingFigures {
         func sorted(_ key: Key) -> [MeasurementRecord] { groups[key]!.sorted { $0.participants! < $1.participants! } }
 
         func style(_ key: Key, name: String? = nil) -> ChartSeries {
-            ChartSeries(name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == "client" ? 1 : 0),
-                        dashed: key.implementation == "c", hollow: key.mode == "client", square: key.threads > 1, points: [])
+            ChartSeries(name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == MeetingMode.client.rawValue ? 1 : 0),
+                        dashed: key.implementation == Implementation.c.rawValue, hollow: key.mode == MeetingMode.client.rawValue, square: key.threads > 1, points: [])
         }
     }
 
     /// The figures for `records` (other suites are ignored); none without meeting records.
     static func figures(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> [ReportFigure] {
-        let meeting = records.filter { $0.suite == "meeting" && $0.participants != nil }
+        let meeting = records.filter { $0.suiteName == .meeting && $0.participants != nil }
         guard !meeting.isEmpty else { return [] }
         let groups = Dictionary(grouping: meeting) {
             Key(backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false,

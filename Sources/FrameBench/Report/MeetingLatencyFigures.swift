@@ -37,13 +37,13 @@ enum MeetingLatencyFigures {
             headers: ["participants", "series", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "late"], numericColumns: [0, 2, 3, 4, 5, 6, 7])
         var deadline: Double?
         let lines: [ChartSeries] = keys.compactMap { key in
-            var line = series.style(key, name: "\(key.backend) \(key.mode)" + (key.implementation == "c" ? " · C ref" : "") + key.threadsLabel)
+            var line = series.style(key, name: "\(key.backend) \(key.mode)" + (key.implementation == Implementation.c.rawValue ? " · C ref" : "") + key.threadsLabel)
             for r in series.sorted(key) {
-                guard let extra = r.extra, let p50 = extra["latencyP50Ms"], let p99 = extra["latencyP99Ms"] else { continue }
-                deadline = deadline ?? extra["deadlineMs"]
-                func cell(_ name: String) -> String { extra[name].map(ReportFormat.number) ?? "–" }
-                table.add([String(r.participants!), line.name, cell("latencyP50Ms"), cell("latencyP90Ms"), cell("latencyP99Ms"),
-                           cell("latencyP999Ms"), cell("latencyMaxMs"), extra["missedDeadlineFraction"].map { ReportFormat.short($0 * 100) + " %" } ?? "–"])
+                guard let extra = r.extra, let p50 = extra[.latencyP50Ms], let p99 = extra[.latencyP99Ms] else { continue }
+                deadline = deadline ?? extra[.deadlineMs]
+                func cell(_ name: ExtraKey) -> String { extra[name].map(ReportFormat.number) ?? "–" }
+                table.add([String(r.participants!), line.name, cell(.latencyP50Ms), cell(.latencyP90Ms), cell(.latencyP99Ms),
+                           cell(.latencyP999Ms), cell(.latencyMaxMs), extra[.missedDeadlineFraction].map { ReportFormat.short($0 * 100) + " %" } ?? "–"])
                 line.points.append(ChartPoint(
                     x: Double(r.participants!), y: p50,
                     tooltip: "\(line.name), \(r.participants!) participants: latency p50 \(ReportFormat.number(p50)) ms, p99 \(ReportFormat.number(p99)) ms",

@@ -27,12 +27,12 @@ enum OverheadFigure {
         struct Key: Hashable, Comparable {
             let backend: String, operation: String, size: Int
             static func < (a: Key, b: Key) -> Bool {
-                (a.size, a.backend, a.operation == "seal" ? 0 : 1) < (b.size, b.backend, b.operation == "seal" ? 0 : 1)
+                (a.size, a.backend, a.operation == FrameOperation.seal.rawValue ? 0 : 1) < (b.size, b.backend, b.operation == FrameOperation.seal.rawValue ? 0 : 1)
             }
         }
         var values: [Key: [String: Double]] = [:]
-        for record in records where record.suite == "overhead" {
-            guard let size = record.frameSize, let layer = record.layer, let added = record.extra?["addedNsPerFrame"] else { continue }
+        for record in records where record.suiteName == .overhead {
+            guard let size = record.frameSize, let layer = record.layer, let added = record.extra?[.addedNsPerFrame] else { continue }
             values[Key(backend: record.backend, operation: record.operation ?? "", size: size), default: [:]][layer] = added
         }
         let layers = orderedLayers(values.values.flatMap(\.keys))

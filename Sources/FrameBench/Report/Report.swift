@@ -12,28 +12,28 @@
 /// ```
 ///
 /// What each chart shows is described in `docs/report.md`.
-public enum Report {
+package enum Report {
     /// One file of a report: its name inside the report directory and its text.
-    public struct File: Sendable, Equatable {
-        public var name: String
-        public var contents: String
+    package struct File: Sendable, Equatable {
+        package var name: String
+        package var contents: String
     }
 
     /// The paths of a report just written.
-    public struct Written: Sendable, Equatable {
+    package struct Written: Sendable, Equatable {
         /// The report directory.
-        public var directory: String
+        package var directory: String
         /// `report.md` in it.
-        public var markdown: String
+        package var markdown: String
         /// `report.html` in it.
-        public var html: String
+        package var html: String
         /// Each chart's `.svg` file in it, in page order.
-        public var charts: [String]
+        package var charts: [String]
     }
 
     /// The report directory for the results file at `resultsPath`: beside it, named after
     /// it with `-report` instead of the extension (`results/run-X.json` → `results/run-X-report`).
-    public static func defaultDirectory(forResultsAt resultsPath: String) -> String {
+    package static func defaultDirectory(forResultsAt resultsPath: String) -> String {
         let slash = resultsPath.lastIndex(of: "/")
         let directory = slash.map { String(resultsPath[...$0]) } ?? ""
         let name = slash.map { String(resultsPath[resultsPath.index(after: $0)...]) } ?? resultsPath
@@ -43,7 +43,7 @@ public enum Report {
 
     /// The report's files in memory: `report.md`, `report.html`, then one `.svg` per chart.
     /// With two or more inputs, each later one is compared against the first.
-    public static func render(_ inputs: [ReportInput], options: ReportOptions = ReportOptions()) -> [File] {
+    package static func render(_ inputs: [ReportInput], options: ReportOptions = ReportOptions()) -> [File] {
         let content = ReportBuilder.content(inputs, options: options)
         return [File(name: "report.md", contents: MarkdownRenderer.render(content)),
                 File(name: "report.html", contents: HTMLRenderer.render(content))]
@@ -54,7 +54,7 @@ public enum Report {
     /// it does not exist, is empty, or (with `force`) holds an earlier report.
     ///
     /// - Throws: ``ReportError/alreadyExists(path:)`` or ``ReportError/notAReportDirectory(path:)``.
-    public static func checkDestination(_ directory: String, force: Bool) throws(ReportError) {
+    package static func checkDestination(_ directory: String, force: Bool) throws(ReportError) {
         try ReportDirectory.check(directory, force: force)
     }
 
@@ -64,7 +64,7 @@ public enum Report {
     ///
     /// - Throws: ``ReportError``.
     @discardableResult
-    public static func write(
+    package static func write(
         _ inputs: [ReportInput], to directory: String, force: Bool = false, options: ReportOptions = ReportOptions()
     ) throws(ReportError) -> Written {
         guard !inputs.isEmpty else { throw .noInputs }
@@ -80,7 +80,7 @@ public enum Report {
     ///
     /// - Throws: ``ReportError``.
     @discardableResult
-    public static func write(
+    package static func write(
         document: ResultsDocument, resultsPath: String, force: Bool = false, options: ReportOptions = ReportOptions()
     ) throws(ReportError) -> Written {
         let name = resultsPath.split(separator: "/").last.map(String.init) ?? resultsPath

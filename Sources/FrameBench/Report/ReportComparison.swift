@@ -44,7 +44,7 @@ struct ReportComparison: Sendable {
         if let keyCount = key.keyCount { parts.append("· \(keyCount) key\(keyCount == 1 ? "" : "s")") }
         if let threads = key.threads { parts.append("· \(threads) threads") }
         if key.paced == true { parts.append("· paced") }
-        let implementation = key.implementation == "swift" ? "" : (key.implementation == "c" ? " · C ref" : " · \(key.implementation)")
+        let implementation = key.implementation == Implementation.swift.rawValue ? "" : (key.implementation == Implementation.c.rawValue ? " · C ref" : " · \(key.implementation)")
         return parts.joined(separator: " ") + implementation
     }
 
@@ -53,7 +53,7 @@ struct ReportComparison: Sendable {
         func order(_ key: CaseKey) -> [String] {
             func padded(_ n: Int?) -> String { String(repeating: "0", count: 12 - String(n ?? 0).count) + String(n ?? 0) }
             return [key.suite, key.backend, key.layer ?? "", key.operation ?? "", key.mode ?? "",
-                    key.implementation == "swift" ? "0" : key.implementation, padded(key.frameSize ?? key.participants),
+                    key.implementation == Implementation.swift.rawValue ? "0" : key.implementation, padded(key.frameSize ?? key.participants),
                     padded(key.keyCount), padded(key.threads), key.paced == true ? "1" : "0"]
         }
         return cases.sorted { order($0.key).lexicographicallyPrecedes(order($1.key)) }

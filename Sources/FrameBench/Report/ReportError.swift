@@ -1,5 +1,5 @@
 /// Why a report could not be written.
-public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No results documents were given.
     case noInputs
     /// The report directory exists and overwriting was not asked for.
@@ -9,7 +9,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A directory or file could not be created or written; `reason` says why.
     case notWritable(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noInputs:
             "no results files given"

@@ -6,7 +6,7 @@ enum ScalingFigure {
     /// The chart and its table, or `nil` without scaling records.
     static func figure(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> ReportFigure? {
         let scaled = records.filter {
-            $0.suite == "frames" && ($0.threads ?? 1) > 1 && $0.extra?["efficiency"] != nil && $0.frameSize != nil
+            $0.suiteName == .frames && ($0.threads ?? 1) > 1 && $0.extra?[.efficiency] != nil && $0.frameSize != nil
         }
         guard !scaled.isEmpty else { return nil }
         let sizes = Set(scaled.compactMap(\.frameSize)).sorted()
@@ -30,7 +30,7 @@ enum ScalingFigure {
             var points = [ChartPoint(x: 1, y: 1, tooltip: "\(key), 1 thread: the reference (efficiency 1)", data: data)]
             for r in rows {
                 let extra = r.extra ?? [:]
-                let efficiency = extra["efficiency"] ?? 0, speedup = extra["speedup"] ?? 0
+                let efficiency = extra[.efficiency] ?? 0, speedup = extra[.speedup] ?? 0
                 let threads = r.threads ?? 1
                 points.append(ChartPoint(
                     x: Double(threads), y: efficiency,
@@ -38,14 +38,14 @@ enum ScalingFigure {
                     data: data + [("speedup", ReportFormat.exact(speedup))]))
                 table.add([
                     key, String(threads), ReportFormat.number(r.framesPerSecond),
-                    extra["singleThreadFramesPerSecond"].map(ReportFormat.number) ?? "–",
+                    extra[.singleThreadFramesPerSecond].map(ReportFormat.number) ?? "–",
                     ReportFormat.fixed(speedup, digits: 2), ReportFormat.fixed(efficiency, digits: 3),
-                    ReportFormat.number(r.nsPerFrame.p99), extra["singleThreadNsPerFrameP99"].map(ReportFormat.number) ?? "–",
+                    ReportFormat.number(r.nsPerFrame.p99), extra[.singleThreadNsPerFrameP99].map(ReportFormat.number) ?? "–",
                 ])
             }
             return ChartSeries(
-                name: key, color: palette.color(first.backend, variant: first.operation == "open" ? 1 : 0),
-                dashed: sizes.count > 1 && first.frameSize != sizes.last, hollow: first.operation == "open", points: points)
+                name: key, color: palette.color(first.backend, variant: first.frameOperation == .open ? 1 : 0),
+                dashed: sizes.count > 1 && first.frameSize != sizes.last, hollow: first.frameOperation == .open, points: points)
         }
         let chart = LineChart(
             title: "Multi-core scaling: efficiency against threads",

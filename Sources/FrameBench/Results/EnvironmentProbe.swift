@@ -11,7 +11,7 @@ extension RunEnvironment {
     /// The environment of this process, read now: `/proc/cpuinfo`, `/etc/os-release`,
     /// `uname`, the backends' libraries, and git in the current directory. Runs
     /// subprocesses and reads files: call it before measuring, never during.
-    public static func current(commandLine: [String] = CommandLine.arguments) -> RunEnvironment {
+    package static func current(commandLine: [String] = CommandLine.arguments) -> RunEnvironment {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let (model, flags) = parseCPUInfo(cpuinfo)
         let osRelease = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""

@@ -1,8 +1,8 @@
 /// Measurements as CSV: a header line, then one row per measurement, RFC 4180 quoting.
 /// Empty cells are fields that do not apply to the row's suite.
-public enum ResultsCSV {
+package enum ResultsCSV {
     /// The columns, in order.
-    public static let columns = [
+    package static let columns = [
         "suite", "implementation", "backend", "operation", "frameSize", "participants", "mode",
         "frames", "bytes", "seconds", "framesPerSecond", "bytesPerSecond", "batchSize", "batches",
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
@@ -10,7 +10,7 @@ public enum ResultsCSV {
     ]
 
     /// The CSV text, ending in a newline.
-    public static func render(_ measurements: [MeasurementRecord]) -> String {
+    package static func render(_ measurements: [MeasurementRecord]) -> String {
         var lines = [columns.joined(separator: ",")]
         for m in measurements {
             let p = m.nsPerFrame

@@ -9,19 +9,19 @@ import Darwin
 /// A progress bar on standard error: `[#########.........]  45%  status`, redrawn in
 /// place when standard error is a terminal; otherwise only the log lines are written.
 /// Not for timed regions: it formats and writes text.
-public final class ProgressBar {
+package final class ProgressBar {
     private let interactive: Bool
     private let width = 28
     private var lastDraw: UInt64 = 0
     private var lastLength = 0
 
     /// A bar drawn only when standard error is a terminal (or `interactive` says so).
-    public init(interactive: Bool? = nil) {
+    package init(interactive: Bool? = nil) {
         self.interactive = interactive ?? (isatty(2) == 1)
     }
 
     /// Redraws the bar at `fraction` (0…1) with `status`, at most ten times a second.
-    public func update(_ fraction: Double, _ status: String) {
+    package func update(_ fraction: Double, _ status: String) {
         guard interactive else { return }
         let now = Clocks.monotonicNanoseconds()
         guard now &- lastDraw > 100_000_000 || fraction >= 1 else { return }
@@ -36,7 +36,7 @@ public final class ProgressBar {
     }
 
     /// Writes `line` on its own line (above the bar when interactive).
-    public func log(_ line: String) {
+    package func log(_ line: String) {
         if interactive {
             write("\r" + String(repeating: " ", count: lastLength) + "\r")
             lastLength = 0
@@ -46,7 +46,7 @@ public final class ProgressBar {
     }
 
     /// Clears the bar.
-    public func finish() {
+    package func finish() {
         guard interactive, lastLength > 0 else { return }
         write("\r" + String(repeating: " ", count: lastLength) + "\r")
         lastLength = 0

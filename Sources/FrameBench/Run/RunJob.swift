@@ -10,23 +10,23 @@ import Foundation
 /// - key counts: SFrame open with 1 … 400 live receive keys (a short version);
 /// - meeting: every backend × participant counts × client and meeting mode, unpaced, the
 ///   200-participant meeting on 1 and 2 threads interleaved (speed-up); one paced meeting.
-public struct RunJob: Sendable {
+package struct RunJob: Sendable {
     /// The under-a-minute variant.
-    public var quick: Bool
+    package var quick: Bool
     /// The seed of every workload and payload.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Backends by name; empty means every available one.
-    public var backends: [String]
+    package var backends: [String]
 
     /// A job; `quick` for the short variant.
-    public init(quick: Bool = false, seed: UInt64 = 1, backends: [String] = []) {
+    package init(quick: Bool = false, seed: UInt64 = 1, backends: [String] = []) {
         self.quick = quick
         self.seed = seed
         self.backends = backends
     }
 
     /// The frames part.
-    public var frames: FramesSuiteConfiguration {
+    package var frames: FramesSuiteConfiguration {
         var c = FramesSuiteConfiguration()
         c.backends = backends
         c.seed = seed
@@ -50,7 +50,7 @@ public struct RunJob: Sendable {
     }
 
     /// The overhead part: the four layers, shorter cases than `framebench overhead`.
-    public var overhead: OverheadSuiteConfiguration {
+    package var overhead: OverheadSuiteConfiguration {
         var c = OverheadSuiteConfiguration()
         c.backends = backends
         c.seed = seed
@@ -62,7 +62,7 @@ public struct RunJob: Sendable {
     }
 
     /// The key-count part: a short version of the study (`framebench meeting --key-counts`).
-    public var keyCounts: KeyCountConfiguration {
+    package var keyCounts: KeyCountConfiguration {
         var c = KeyCountConfiguration()
         c.backends = backends
         c.seed = seed
@@ -74,7 +74,7 @@ public struct RunJob: Sendable {
     }
 
     /// The meeting parts, in the order they run, each with a name for progress.
-    public var meetings: [(name: String, configuration: MeetingSuiteConfiguration)] {
+    package var meetings: [(name: String, configuration: MeetingSuiteConfiguration)] {
         var sweep = MeetingSuiteConfiguration()
         sweep.backends = backends
         sweep.seed = seed
@@ -97,7 +97,7 @@ public struct RunJob: Sendable {
     /// Checks both parts' configurations and returns the backend names.
     ///
     /// - Throws: the reason, as text, for a bad backend or value.
-    public func validate() throws(RunJobError) -> [String] {
+    package func validate() throws(RunJobError) -> [String] {
         do {
             let names = try frames.resolvedBackends().map { $0.info.name }
             for part in meetings { _ = try part.configuration.resolvedBackends() }
@@ -115,7 +115,7 @@ public struct RunJob: Sendable {
     /// When `stop` is requested, the job stops at the next case boundary (the meeting suite
     /// abandons an unfinished case after its current slice) and returns the records of the
     /// cases finished so far; `stop.skippedWork` then tells the caller they are incomplete.
-    public func run(
+    package func run(
         stop: StopRequest? = nil, progress: (Double, String, String?) -> Void = { _, _, _ in }
     ) throws(RunJobError) -> [MeasurementRecord] {
         // frames, then each meeting part; overhead and key counts between them.
@@ -186,7 +186,7 @@ public struct RunJob: Sendable {
     }
 
     /// The job as recorded in a results document.
-    public func runConfiguration(backendNames: [String]) -> RunConfiguration {
+    package func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = frames.runConfiguration(backendNames: backendNames)
         run.suite = "run"
         var extra = ["quick": String(quick)]
@@ -203,7 +203,7 @@ public struct RunJob: Sendable {
 }
 
 /// Why the run job could not run or stopped.
-public struct RunJobError: Error, Sendable, CustomStringConvertible {
+package struct RunJobError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public var description: String
+    package var description: String
 }

@@ -1,10 +1,10 @@
 /// The end-of-run summary of `framebench run`: the numbers a performance engineer looks
 /// for first, from a run's records.
-public enum RunSummary {
+package enum RunSummary {
     /// The summary text.
-    public static func render(_ records: [MeasurementRecord]) -> String {
+    package static func render(_ records: [MeasurementRecord]) -> String {
         var out: [String] = []
-        let frames = records.filter { $0.suite == "frames" && $0.implementation == "swift" && ($0.threads ?? 1) == 1 }
+        let frames = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
         let backends = orderedBackends(records)
         if !frames.isEmpty {
             out.append("Frames: ns/frame p50 through FrameCrypto (Swift/C = median over the C reference's)")
@@ -17,9 +17,9 @@ public enum RunSummary {
                         frames.first { $0.backend == backend && $0.operation == op && $0.frameSize == size }
                     }
                     guard [64, 1200, 65536].contains(where: { at($0) != nil }) else { continue }
-                    let ns = [64, 1200, 65536].map { at($0).map { FramesSuite.format($0.nsPerFrame.p50) } ?? "-" }
-                    let ratios = [64, 1200, 65536].map { at($0)?.referenceRatio.map { MeetingReport.fixed($0, 2) } ?? "-" }
-                    let rate = at(65536).map { MeetingReport.fixed($0.bytesPerSecond / 1e6, 0) } ?? "-"
+                    let ns = [64, 1200, 65536].map { at($0).map { NumberFormat.nanoseconds($0.nsPerFrame.p50) } ?? "-" }
+                    let ratios = [64, 1200, 65536].map { at($0)?.referenceRatio.map { NumberFormat.fixed($0, 2) } ?? "-" }
+                    let rate = at(65536).map { NumberFormat.fixed($0.bytesPerSecond / 1e6, 0) } ?? "-"
                     table.add([backend, op] + ns + [rate] + ratios)
                 }
             }
@@ -35,7 +35,7 @@ public enum RunSummary {
         if !keys.isEmpty {
             out += ["", "SFrame open against live receive keys (frames from every key, random order; × 1 key paired by batch)", keys]
         }
-        let unpaced = records.filter { $0.suite == "meeting" && $0.paced != true && ($0.threads ?? 1) == 1 }
+        let unpaced = records.filter { $0.suiteName == .meeting && $0.paced != true && ($0.threads ?? 1) == 1 }
         if !unpaced.isEmpty {
             out.append("")
             out.append("Meeting: real-time factor (seconds of media per wall second, unpaced, 1 thread); harness share in ()")
@@ -45,8 +45,8 @@ public enum RunSummary {
                 let cells = backends.map { backend -> String in
                     guard let r = unpaced.first(where: { $0.backend == backend && Case(participants: $0.participants ?? 0, mode: $0.mode ?? "") == c })
                     else { return "-" }
-                    let share = r.extra?["harnessShare"].map { " (\(MeetingReport.percent($0)))" } ?? ""
-                    return MeetingReport.factor(r.realtimeFactor ?? 0) + share
+                    let share = r.extra?[.harnessShare].map { " (\(NumberFormat.percent($0)))" } ?? ""
+                    return NumberFormat.factor(r.realtimeFactor ?? 0) + share
                 }
                 table.add([String(c.participants), c.mode] + cells)
             }
@@ -55,13 +55,13 @@ public enum RunSummary {
         out += threadLines(records, backends)
         out += pacedLines(records)
         out += rekeyLines(records, backends)
-        let shares = records.filter { $0.suite == "meeting" && $0.mode == "meeting" }.compactMap { r in
-            r.extra?["harnessShare"].map { (r, $0) }
+        let shares = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting }.compactMap { r in
+            r.extra?[.harnessShare].map { (r, $0) }
         }
         if let worst = shares.max(by: { $0.1 < $1.1 }) {
             out.append("")
             out.append(
-                "Harness share, meeting mode: at most \(MeetingReport.percent(worst.1)) (N=\(worst.0.participants ?? 0), "
+                "Harness share, meeting mode: at most \(NumberFormat.percent(worst.1)) (N=\(worst.0.participants ?? 0), "
                     + "\(worst.0.backend)): the same schedule with the crypto calls made no-ops, over the real run's time.")
         }
         return out.joined(separator: "\n")
@@ -77,59 +77,59 @@ public enum RunSummary {
 
     private static func orderedBackends(_ records: [MeasurementRecord]) -> [String] {
         var seen: [String] = []
-        for r in records where r.implementation == "swift" && !seen.contains(r.backend) { seen.append(r.backend) }
+        for r in records where r.implementationKind == .swift && !seen.contains(r.backend) { seen.append(r.backend) }
         return seen
     }
 
     private static func threadLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let threaded = records.filter { $0.suite == "meeting" && $0.mode == "meeting" && ($0.threads ?? 1) > 1 && $0.paced != true }
+        let threaded = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true }
         guard !threaded.isEmpty else { return [] }
         var lines = ["", "Threads, meeting mode:"]
         for r in threaded {
             let single = records.first {
-                $0.suite == "meeting" && $0.mode == "meeting" && ($0.threads ?? 1) == 1 && $0.paced != true
+                $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
                     && $0.backend == r.backend && $0.participants == r.participants
             }
-            var line = "  N=\(r.participants ?? 0) \(r.backend): \(r.threads ?? 0) threads \(MeetingReport.factor(r.realtimeFactor ?? 0))"
+            var line = "  N=\(r.participants ?? 0) \(r.backend): \(r.threads ?? 0) threads \(NumberFormat.factor(r.realtimeFactor ?? 0))"
             if let single, let one = single.realtimeFactor, one > 0, let many = r.realtimeFactor {
                 let speedup = many / one
-                line += " vs 1 thread \(MeetingReport.factor(one)): speed-up \(MeetingReport.fixed(speedup, 2)), "
-                    + "efficiency \(MeetingReport.percent(speedup / Double(r.threads ?? 1)))"
+                line += " vs 1 thread \(NumberFormat.factor(one)): speed-up \(NumberFormat.fixed(speedup, 2)), "
+                    + "efficiency \(NumberFormat.percent(speedup / Double(r.threads ?? 1)))"
             }
-            if let imbalance = r.extra?["loadImbalance"] { line += ", load imbalance \(MeetingReport.fixed(imbalance, 2))" }
+            if let imbalance = r.extra?[.loadImbalance] { line += ", load imbalance \(NumberFormat.fixed(imbalance, 2))" }
             lines.append(line)
         }
         return lines
     }
 
     private static func pacedLines(_ records: [MeasurementRecord]) -> [String] {
-        let paced = records.filter { $0.suite == "meeting" && $0.paced == true }
+        let paced = records.filter { $0.suiteName == .meeting && $0.paced == true }
         guard !paced.isEmpty else { return [] }
         var lines = ["", "Paced (frames released on their media schedule; latency from scheduled release to done):"]
         for r in paced {
             let e = r.extra ?? [:]
             lines.append(
-                "  N=\(r.participants ?? 0) \(r.mode ?? "") \(r.backend): p50 \(MeetingReport.fixed(e["latencyP50Ms"] ?? 0, 2)) ms, "
-                    + "p99 \(MeetingReport.fixed(e["latencyP99Ms"] ?? 0, 2)) ms, max \(MeetingReport.fixed(e["latencyMaxMs"] ?? 0, 2)) ms; "
-                    + "\(Int(e["missedDeadlineFrames"] ?? 0)) of \(r.frames) frames past the \(MeetingReport.fixed(e["deadlineMs"] ?? 0, 0)) ms deadline")
+                "  N=\(r.participants ?? 0) \(r.mode ?? "") \(r.backend): p50 \(NumberFormat.fixed(e[.latencyP50Ms] ?? 0, 2)) ms, "
+                    + "p99 \(NumberFormat.fixed(e[.latencyP99Ms] ?? 0, 2)) ms, max \(NumberFormat.fixed(e[.latencyMaxMs] ?? 0, 2)) ms; "
+                    + "\(Int(e[.missedDeadlineFrames] ?? 0)) of \(r.frames) frames past the \(NumberFormat.fixed(e[.deadlineMs] ?? 0, 0)) ms deadline")
         }
         return lines
     }
 
     private static func rekeyLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let largest = records.filter { $0.suite == "meeting" && ($0.extra?["rekeys"] ?? 0) > 0 }.compactMap(\.participants).max()
+        let largest = records.filter { $0.suiteName == .meeting && ($0.extra?[.rekeys] ?? 0) > 0 }.compactMap(\.participants).max()
         guard let n = largest else { return [] }
         var lines = ["", "Rekey at \(n) participants (per join or leave; measured apart from the frames):"]
         for backend in backends {
-            let meeting = records.first { $0.backend == backend && $0.participants == n && $0.mode == "meeting" && ($0.threads ?? 1) == 1 && $0.paced != true }
-            let client = records.first { $0.backend == backend && $0.participants == n && $0.mode == "client" }
+            let meeting = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true }
+            let client = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .client }
             guard let e = meeting?.extra ?? client?.extra else { continue }
-            var line = "  \(backend): leader distributes \(n - 1) shares \(MeetingReport.fixed(e["rekeyLeaderMs"] ?? 0, 1)) ms"
+            var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e[.rekeyLeaderMs] ?? 0, 1)) ms"
             if let m = meeting?.extra {
-                line += "; a participant accepts and rekeys \(MeetingReport.fixed(m["rekeyParticipantMeanMs"] ?? 0, 2)) ms"
-                    + " (max \(MeetingReport.fixed(m["rekeyParticipantMaxMs"] ?? 0, 2))); whole meeting \(MeetingReport.fixed(m["rekeyMeetingMs"] ?? 0, 0)) ms"
+                line += "; a participant accepts and rekeys \(NumberFormat.fixed(m[.rekeyParticipantMeanMs] ?? 0, 2)) ms"
+                    + " (max \(NumberFormat.fixed(m[.rekeyParticipantMaxMs] ?? 0, 2))); whole meeting \(NumberFormat.fixed(m[.rekeyMeetingMs] ?? 0, 0)) ms"
             }
-            if let c = client?.extra?["rekeyClientMs"] { line += "; client \(MeetingReport.fixed(c, 2)) ms" }
+            if let c = client?.extra?[.rekeyClientMs] { line += "; client \(NumberFormat.fixed(c, 2)) ms" }
             lines.append(line)
         }
         return lines

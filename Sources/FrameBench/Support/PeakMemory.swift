@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// The process's memory high-water mark.
-public enum PeakMemory {
+package enum PeakMemory {
     /// The peak resident set size of this process so far, in bytes (`getrusage`'s
     /// `ru_maxrss`), or `nil` if it cannot be read.
-    public static func residentBytes() -> Int? {
+    package static func residentBytes() -> Int? {
         var usage = rusage()
         #if canImport(Glibc)
         let who = __rusage_who_t(RUSAGE_SELF.rawValue)

@@ -1,11 +1,11 @@
 /// A small, fast, deterministic random number generator (SplitMix64 seeding xoshiro256**),
 /// so that every workload and generated vector is reproducible from its seed on every
 /// platform. Not for keys: key material always comes from libsodium's CSPRNG.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// A generator whose whole output is fixed by `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var sm = seed
         func splitMix() -> UInt64 {
             sm &+= 0x9E37_79B9_7F4A_7C15
@@ -17,7 +17,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(state.1 &* 5, 7) &* 9
         let t = state.1 << 17
         state.2 ^= state.0
@@ -30,14 +30,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A standard-normal sample (Box–Muller), for size distributions.
-    public mutating func nextGaussian() -> Double {
+    package mutating func nextGaussian() -> Double {
         let u1 = max(Double.random(in: 0..<1, using: &self), .leastNonzeroMagnitude)
         let u2 = Double.random(in: 0..<1, using: &self)
         return (-2 * _log(u1)).squareRoot() * _cos(2 * .pi * u2)
     }
 
     /// `count` bytes.
-    public mutating func bytes(_ count: Int) -> [UInt8] {
+    package mutating func bytes(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
     }
 

@@ -13,13 +13,13 @@ import Darwin
 ///
 /// The handler is a plain `sigaction` handler that only touches preallocated memory: an atomic
 /// store, `write(2)`, `unlink(2)` and `_exit(2)`, all async-signal-safe.
-public enum SignalStop {
+package enum SignalStop {
     nonisolated(unsafe) private static var request: StopRequest?
     nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<CChar>?
 
     /// Installs the handlers for SIGINT and SIGTERM (once per process) and returns the request
     /// they set.
-    public static func install() -> StopRequest {
+    package static func install() -> StopRequest {
         if let request { return request }
         let created = StopRequest()
         let text = "\nframebench: stopping after the current case and saving what was measured so far; signal again to quit at once\n"

@@ -6,41 +6,41 @@ import Synchronization
 ///
 /// Safe to set from a signal handler: ``request(signal:)`` is one lock-free atomic
 /// compare-and-exchange, with no allocation and no lock.
-public final class StopRequest: Sendable {
+package final class StopRequest: Sendable {
     private let signalNumber = Atomic<Int32>(0)
     private let skipped = Atomic<Bool>(false)
 
     /// A request not yet made.
-    public init() {}
+    package init() {}
 
     /// Records that `signal` asked to stop; returns `true` for the first request, `false`
     /// when one was already made (the first signal is kept).
     @discardableResult
-    public func request(signal: Int32) -> Bool {
+    package func request(signal: Int32) -> Bool {
         signalNumber.compareExchange(expected: 0, desired: signal, ordering: .relaxed).exchanged
     }
 
     /// Whether stopping was requested.
-    public var isRequested: Bool { signalNumber.load(ordering: .relaxed) != 0 }
+    package var isRequested: Bool { signalNumber.load(ordering: .relaxed) != 0 }
 
     /// Records that work was skipped or abandoned because of the request: the results
     /// are incomplete. (A request that came after the last case finished skips nothing.)
-    public func noteWorkSkipped() {
+    package func noteWorkSkipped() {
         skipped.store(true, ordering: .relaxed)
     }
 
     /// Whether a suite skipped or abandoned work because stopping was requested.
-    public var skippedWork: Bool { skipped.load(ordering: .relaxed) }
+    package var skippedWork: Bool { skipped.load(ordering: .relaxed) }
 
     /// The signal that asked to stop, such as `SIGINT`, or `nil` while none did.
-    public var signalName: String? {
+    package var signalName: String? {
         let number = signalNumber.load(ordering: .relaxed)
         return number == 0 ? nil : Self.name(of: number)
     }
 
     /// The exit status of a process stopped by the recorded signal: 128 + its number
     /// (130 for SIGINT, 143 for SIGTERM), or `nil` while none did.
-    public var exitStatus: Int32? {
+    package var exitStatus: Int32? {
         let number = signalNumber.load(ordering: .relaxed)
         return number == 0 ? nil : 128 + number
     }

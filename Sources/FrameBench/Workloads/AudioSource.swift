@@ -1,39 +1,39 @@
 /// The defaults of an Opus-like speech stream, each with where its number comes from.
-public struct AudioParameters: Sendable, Equatable {
+package struct AudioParameters: Sendable, Equatable {
     /// Time per frame. RFC 6716 §2.1.4 allows 2.5, 5, 10, 20, 40 and 60 ms; 20 ms is the
     /// usual VoIP packetisation (WebRTC's default `ptime`), giving 50 frames/s.
-    public var frameDuration: Int64 = 20 * MediaTime.millisecond
+    package var frameDuration: Int64 = 20 * MediaTime.millisecond
     /// Mean size of a speech frame: 90 B at 20 ms is 36 kbit/s, within RFC 7587 §3.1.1's
     /// 28–40 kbit/s for fullband speech.
-    public var speechMeanSize: Double = 90
+    package var speechMeanSize: Double = 90
     /// Standard deviation of speech frame sizes (Opus VBR varies frame to frame).
-    public var speechSizeDeviation: Double = 20
+    package var speechSizeDeviation: Double = 20
     /// Speech frames are clamped to this range (about 24–64 kbit/s at 20 ms).
-    public var speechSizeRange: ClosedRange<Int> = 60...160
+    package var speechSizeRange: ClosedRange<Int> = 60...160
     /// Sizes of silence frames: a DTX or comfort-noise frame is a TOC byte and little else
     /// (libopus's DTX emits 1–2 byte packets; coded silence is a few bytes).
-    public var silenceSizeRange: ClosedRange<Int> = 2...8
+    package var silenceSizeRange: ClosedRange<Int> = 2...8
     /// Mean talk-spurt length in seconds, exponentially distributed: ITU-T P.59's
     /// artificial conversational speech (1.004 s).
-    public var meanTalkSpurt: Double = 1.004
+    package var meanTalkSpurt: Double = 1.004
     /// Mean pause length in seconds, exponentially distributed: ITU-T P.59 (1.587 s).
-    public var meanPause: Double = 1.587
+    package var meanPause: Double = 1.587
     /// During a pause, one frame in this many is sent. 1 (the default) sends every frame,
     /// as an encoder without DTX or a client that forwards DTX frames does; WebRTC with
     /// DTX on sends one every 400 ms, i.e. 20.
-    public var silenceFrameEvery: Int = 1
+    package var silenceFrameEvery: Int = 1
     /// Whether the stream starts in a talk spurt.
-    public var startsTalking: Bool = true
+    package var startsTalking: Bool = true
 
     /// The defaults.
-    public init() {}
+    package init() {}
 }
 
 /// An Opus-like speech stream: fixed-duration frames, talk spurts of speech-sized frames
 /// alternating with pauses of tiny silence frames. Deterministic for a seed.
-public struct AudioSource: FrameSource, Sendable {
+package struct AudioSource: FrameSource, Sendable {
     /// The parameters in use.
-    public let parameters: AudioParameters
+    package let parameters: AudioParameters
     private var random: SeededRandom
     private var index: Int64 = 0
     private var talking: Bool
@@ -41,14 +41,14 @@ public struct AudioSource: FrameSource, Sendable {
     private var pauseFrame: Int = 0
 
     /// A stream shaped by `parameters`, fixed by `seed`.
-    public init(parameters: AudioParameters = AudioParameters(), seed: UInt64) {
+    package init(parameters: AudioParameters = AudioParameters(), seed: UInt64) {
         self.parameters = parameters
         self.random = SeededRandom(seed: seed)
         self.talking = !parameters.startsTalking
     }
 
     /// The next frame: time-ordered, 1 / `frameDuration` per second while talking.
-    public mutating func next() -> MediaFrame {
+    package mutating func next() -> MediaFrame {
         while true {
             if framesLeftInState <= 0 {
                 talking.toggle()

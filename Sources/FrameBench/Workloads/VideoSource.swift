@@ -1,26 +1,26 @@
 /// One simulcast layer: a resolution and the bitrate its encoder targets.
-public struct SimulcastLayer: Sendable, Equatable {
+package struct SimulcastLayer: Sendable, Equatable {
     /// A short name, such as `720p`.
-    public var name: String
+    package var name: String
     /// Target bitrate in bits per second, keyframes aside.
-    public var bitrate: Double
+    package var bitrate: Double
 
     /// A layer called `name` encoding at `bitrate` bits per second.
-    public init(name: String, bitrate: Double) {
+    package init(name: String, bitrate: Double) {
         self.name = name
         self.bitrate = bitrate
     }
 }
 
 /// The defaults of a simulcast camera stream, each with where its number comes from.
-public struct VideoParameters: Sendable, Equatable {
+package struct VideoParameters: Sendable, Equatable {
     /// Capture rate: 30 fps, the usual camera rate in conferencing.
-    public var frameRate: Double = 30
+    package var frameRate: Double = 30
     /// The layers, lowest first. 180p at 150 kbit/s and 360p at 500 kbit/s are the target
     /// bitrates in WebRTC's simulcast table (`media/engine/simulcast.cc`, 320×180 and
     /// 640×360); 720p at 1.5 Mbit/s is Zoom's published bandwidth for 720p group video
     /// (WebRTC's own 720p target is higher, 2.5 Mbit/s).
-    public var layers: [SimulcastLayer] = [
+    package var layers: [SimulcastLayer] = [
         SimulcastLayer(name: "180p", bitrate: 150_000),
         SimulcastLayer(name: "360p", bitrate: 500_000),
         SimulcastLayer(name: "720p", bitrate: 1_500_000),
@@ -28,18 +28,18 @@ public struct VideoParameters: Sendable, Equatable {
     /// Spread of delta-frame sizes: the standard deviation of their logarithm (log-normal
     /// around the layer's mean frame size, bitrate / 8 / frameRate). 0.25 gives most
     /// frames within ±50 % of the mean, as rate-controlled real-time encoders produce.
-    public var deltaSizeSigma: Double = 0.25
+    package var deltaSizeSigma: Double = 0.25
     /// How much larger a keyframe is than the layer's mean delta frame, drawn uniformly
     /// per keyframe: intra frames of talking-head video are commonly 8–15× a delta frame.
-    public var keyframeSizeRatio: ClosedRange<Double> = 8...15
+    package var keyframeSizeRatio: ClosedRange<Double> = 8...15
     /// Frames between periodic keyframes, or `nil` for none: WebRTC sends keyframes only
     /// at the start and when a receiver asks (PLI/FIR), which is the default here.
-    public var keyframeInterval: Int? = nil
+    package var keyframeInterval: Int? = nil
     /// The smallest frame, in bytes.
-    public var minimumSize: Int = 1
+    package var minimumSize: Int = 1
 
     /// The defaults.
-    public init() {}
+    package init() {}
 }
 
 /// A simulcast camera stream: on every capture tick, one frame per layer, lowest layer
@@ -51,16 +51,16 @@ public struct VideoParameters: Sendable, Equatable {
 ///
 /// Keyframes come on top of the layer's bitrate (one per 10 s adds about 3 %): this
 /// source does not model a rate controller paying for them afterwards.
-public struct VideoSource: FrameSource, Sendable {
+package struct VideoSource: FrameSource, Sendable {
     /// The parameters in use.
-    public let parameters: VideoParameters
+    package let parameters: VideoParameters
     private var random: SeededRandom
     private var tick: Int64 = 0
     private var layer = 0
     private var pendingKeyframes: UInt64
 
     /// A stream shaped by `parameters` (1 to 64 layers), fixed by `seed`.
-    public init(parameters: VideoParameters = VideoParameters(), seed: UInt64) {
+    package init(parameters: VideoParameters = VideoParameters(), seed: UInt64) {
         precondition((1...64).contains(parameters.layers.count), "a video stream has 1 to 64 layers")
         self.parameters = parameters
         self.random = SeededRandom(seed: seed)
@@ -68,7 +68,7 @@ public struct VideoSource: FrameSource, Sendable {
     }
 
     /// Makes the next frame of `layer` (or of every layer, when `nil`) a keyframe.
-    public mutating func requestKeyframe(layer: Int? = nil) {
+    package mutating func requestKeyframe(layer: Int? = nil) {
         if let layer {
             precondition(parameters.layers.indices.contains(layer), "no layer \(layer)")
             pendingKeyframes |= 1 << UInt64(layer)
@@ -78,12 +78,12 @@ public struct VideoSource: FrameSource, Sendable {
     }
 
     /// The mean delta-frame size of `layer`, in bytes.
-    public func meanDeltaSize(layer: Int) -> Double {
+    package func meanDeltaSize(layer: Int) -> Double {
         parameters.layers[layer].bitrate / 8 / parameters.frameRate
     }
 
     /// The next frame.
-    public mutating func next() -> MediaFrame {
+    package mutating func next() -> MediaFrame {
         let time = Int64((Double(tick) * 1e9 / parameters.frameRate).rounded())
         let bit: UInt64 = 1 << UInt64(layer)
         let periodic = parameters.keyframeInterval.map { $0 > 0 && tick > 0 && tick % Int64($0) == 0 } ?? false

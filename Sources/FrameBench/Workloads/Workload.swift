@@ -18,7 +18,7 @@ public struct Workload: Sendable, Equatable {
 
     /// `duration` nanoseconds of the given streams (a `nil` parameter leaves that stream
     /// out), each seeded from `seed` so the whole workload is fixed by it.
-    public static func generated(
+    package static func generated(
         duration: Int64, seed: UInt64,
         audio: AudioParameters? = AudioParameters(),
         video: VideoParameters? = VideoParameters(),
@@ -47,7 +47,7 @@ public struct Workload: Sendable, Equatable {
     /// Per stream and layer: frame count, bytes, keyframes, and rates over `duration`
     /// nanoseconds (default: from 0 to just past the last frame's time; pass the real
     /// duration for exact rates).
-    public func statistics(over duration: Int64? = nil) -> [StreamStatistics] {
+    package func statistics(over duration: Int64? = nil) -> [StreamStatistics] {
         var byStream: [StreamKey: StreamStatistics] = [:]
         for frame in frames {
             let key = StreamKey(kind: frame.kind, layer: frame.layer)
@@ -59,40 +59,40 @@ public struct Workload: Sendable, Equatable {
 }
 
 /// A stream and layer.
-public struct StreamKey: Sendable, Hashable, Comparable {
+package struct StreamKey: Sendable, Hashable, Comparable {
     /// Audio, video or screen.
-    public var kind: StreamKind
+    package var kind: StreamKind
     /// The layer index.
-    public var layer: UInt8
+    package var layer: UInt8
 
-    public static func < (a: StreamKey, b: StreamKey) -> Bool {
+    package static func < (a: StreamKey, b: StreamKey) -> Bool {
         a.kind != b.kind ? a.kind.rawValue < b.kind.rawValue : a.layer < b.layer
     }
 }
 
 /// What one stream-layer of a workload adds up to.
-public struct StreamStatistics: Sendable, Equatable {
+package struct StreamStatistics: Sendable, Equatable {
     /// The stream and layer.
-    public var key: StreamKey
+    package var key: StreamKey
     /// Number of frames.
-    public var frames = 0
+    package var frames = 0
     /// Sum of frame sizes in bytes.
-    public var bytes = 0
+    package var bytes = 0
     /// Number of keyframes.
-    public var keyframes = 0
+    package var keyframes = 0
     /// Sum of keyframe sizes in bytes.
-    public var keyframeBytes = 0
+    package var keyframeBytes = 0
     /// Smallest and largest frame, in bytes.
-    public var minSize = Int.max, maxSize = 0
+    package var minSize = Int.max, maxSize = 0
     /// Frames per second over the span given to ``Workload/statistics(over:)``.
-    public var framesPerSecond = 0.0
+    package var framesPerSecond = 0.0
     /// Bits per second over that span.
-    public var bitsPerSecond = 0.0
+    package var bitsPerSecond = 0.0
 
     init(key: StreamKey) { self.key = key }
 
     /// Mean size of a non-keyframe in bytes.
-    public var meanDeltaSize: Double {
+    package var meanDeltaSize: Double {
         frames > keyframes ? Double(bytes - keyframeBytes) / Double(frames - keyframes) : 0
     }
 

@@ -1,0 +1,79 @@
+import CFrameReference
+import FrameCrypto
+
+/// The timed per-frame loops. Everything they touch is preallocated: no allocation, no
+/// lock, no existential, no closure per frame.
+///
+/// A runner is made by opening an ``AEADBackend`` existential, so the compiler cannot see
+/// the concrete context type and would compile these loops once, generically: one
+/// indirect witness-table call per frame. `@_specialize` adds a copy specialised for each
+/// backend listed for `FrameLoops` in `SpecializedContexts.swift` (the attributes are
+/// generated from there by `scripts/generate-specializations.py`), which the generic entry point jumps to after one type comparison per
+/// batch; there the library call is direct, as in an application that names its backend.
+/// A backend not listed still runs, through the generic copy (correct, a few ns slower).
+/// `swift-crypto` is deliberately not listed: it allocates on every frame anyway, and with a
+/// third copy LLVM's function merging folded the sodium copy into a shared body that calls
+/// through a function pointer, which changed what sodium's Swift/C ratio measures.
+///
+/// A ``SyntheticOverhead`` other than `none` runs once per frame after the library call;
+/// `none` is decided once per batch, so the plain loop carries no trace of it.
+enum FrameLoops {
+    @inline(never)
+    // BEGIN GENERATED specializations (FrameLoops)
+    @_specialize(exported: false, where Context == OpenSSLContext)
+    @_specialize(exported: false, where Context == SodiumContext)
+    // END GENERATED
+    static func seal<Context: AEADContext & ~Copyable>(
+        _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
+        overhead: SyntheticOverhead = .none
+    ) throws(FrameCryptoError) -> UInt64 {
+        let aad = UnsafeRawBufferPointer(buffers.aad)
+        let text = buffers.text
+        let tag = buffers.tag.baseAddress!
+        var next = counter
+        let start = Clocks.monotonicNanoseconds()
+        if overhead.isNone {
+            for _ in 0..<frames {
+                next &+= 1
+                try context.seal(nonce: Nonce(counter: next), aad: aad, plaintext: UnsafeRawBufferPointer(text), ciphertext: text, tag: tag)
+            }
+        } else {
+            for _ in 0..<frames {
+                next &+= 1
+                try context.seal(nonce: Nonce(counter: next), aad: aad, plaintext: UnsafeRawBufferPointer(text), ciphertext: text, tag: tag)
+                overhead.apply()
+            }
+        }
+        let end = Clocks.monotonicNanoseconds()
+        counter = next
+        return end &- start
+    }
+
+    @inline(never)
+    // BEGIN GENERATED specializations (FrameLoops)
+    @_specialize(exported: false, where Context == OpenSSLContext)
+    @_specialize(exported: false, where Context == SodiumContext)
+    // END GENERATED
+    static func open<Context: AEADContext & ~Copyable>(
+        _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none
+    ) throws(FrameCryptoError) -> UInt64 {
+        let aad = UnsafeRawBufferPointer(buffers.aad)
+        let sealed = UnsafeRawBufferPointer(buffers.sealed)
+        let text = buffers.text
+        let tag = UnsafeRawPointer(buffers.tag.baseAddress!)
+        let nonce = buffers.nonce
+        let start = Clocks.monotonicNanoseconds()
+        if overhead.isNone {
+            for _ in 0..<frames {
+                try context.open(nonce: nonce, aad: aad, ciphertext: sealed, tag: tag, plaintext: text)
+            }
+        } else {
+            for _ in 0..<frames {
+                try context.open(nonce: nonce, aad: aad, ciphertext: sealed, tag: tag, plaintext: text)
+                overhead.apply()
+            }
+        }
+        let end = Clocks.monotonicNanoseconds()
+        return end &- start
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Writes the `@_specialize` attributes of the per-frame loops from their one list.
+
+Usage: scripts/generate-specializations.py [--check]
+
+The list is the comment block between `// BEGIN specialization list` and
+`// END specialization list` in Sources/FrameBench/Loops/SpecializedContexts.swift:
+
+    // loop    <LoopType> <GenericParameter> <pattern>   ({} in the pattern: a backend context)
+    // backend <ContextType> <LoopType> ...              (loops specialised for the context)
+    // work    <Type> <LoopType> ...                     (a non-backend type, used as is)
+
+In every Swift file under Sources/FrameBench/Loops, a block
+
+    // BEGIN GENERATED specializations (<LoopType>)
+    ...
+    // END GENERATED
+
+is rewritten to one `@_specialize(exported: false, where <P> == <Type>)` per listed type of
+that loop, in list order, at the marker's indentation; a block
+`// BEGIN GENERATED dispatch metadata (<LoopType>)` to the array literal of those types'
+`ObjectIdentifier`s. With --check nothing is written; exits 1 if any file would change.
+"""
+
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+LOOPS = os.path.join(ROOT, "Sources", "FrameBench", "Loops")
+LIST_FILE = os.path.join(LOOPS, "SpecializedContexts.swift")
+BLOCK = re.compile(
+    r"^(?P<indent>[ \t]*)// BEGIN GENERATED (?P<what>specializations|dispatch metadata) \((?P<loop>\w+)\)\n"
+    r"(?P<body>.*?)"
+    r"^(?P=indent)// END GENERATED\n",
+    re.M | re.S,
+)
+
+
+def read_list():
+    text = open(LIST_FILE, encoding="utf-8").read()
+    match = re.search(r"// BEGIN specialization list\n(.*?)// END specialization list", text, re.S)
+    if not match:
+        sys.exit(f"{LIST_FILE}: no specialization list")
+    loops, types = {}, {}
+    for line in match.group(1).splitlines():
+        fields = line.lstrip("/ ").split()
+        if not fields:
+            continue
+        kind, name, rest = fields[0], fields[1], fields[2:]
+        if kind == "loop":
+            loops[name] = (rest[0], rest[1])
+            types[name] = []
+        elif kind in ("backend", "work"):
+            for loop in rest:
+                if loop not in loops:
+                    sys.exit(f"{LIST_FILE}: {name} names unknown loop {loop}")
+                parameter, pattern = loops[loop]
+                types[loop].append(pattern.replace("{}", name) if kind == "backend" else name)
+        else:
+            sys.exit(f"{LIST_FILE}: unknown line: {line}")
+    return loops, types
+
+
+def render(match, loops, types):
+    indent, what, loop = match.group("indent"), match.group("what"), match.group("loop")
+    if loop not in loops:
+        sys.exit(f"generated block for unknown loop {loop}")
+    parameter = loops[loop][0]
+    if what == "specializations":
+        body = "".join(f"{indent}@_specialize(exported: false, where {parameter} == {t})\n" for t in types[loop])
+    else:
+        body = "".join(f"{indent}    ObjectIdentifier({t}.self),\n" for t in types[loop])
+        body = f"{indent}[\n{body}{indent}]\n"
+    return f"{indent}// BEGIN GENERATED {what} ({loop})\n{body}{indent}// END GENERATED\n"
+
+
+def main():
+    check = "--check" in sys.argv[1:]
+    loops, types = read_list()
+    stale, blocks = [], 0
+    for name in sorted(os.listdir(LOOPS)):
+        if not name.endswith(".swift"):
+            continue
+        path = os.path.join(LOOPS, name)
+        text = open(path, encoding="utf-8").read()
+        new, count = BLOCK.subn(lambda m: render(m, loops, types), text)
+        blocks += count
+        if new != text:
+            stale.append(os.path.relpath(path, ROOT))
+            if not check:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(new)
+    if blocks == 0:
+        sys.exit("no generated blocks found")
+    for path in stale:
+        print(("out of date: " if check else "rewrote: ") + path)
+    return 1 if check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
