@@ -1,4 +1,5 @@
 public import FrameCrypto
+import FrameVectors
 
 /// What the key-count study measures: the per-frame cost of an SFrame open as the
 /// receiver holds more live keys, with the frames spread over all of them.

@@ -1,3 +1,5 @@
+import FrameVectors
+
 /// One simulcast layer: a resolution and the bitrate its encoder targets.
 public struct SimulcastLayer: Sendable, Equatable {
     /// A short name, such as `720p`.

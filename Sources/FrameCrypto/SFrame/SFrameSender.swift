@@ -10,7 +10,7 @@
 /// the counter.
 ///
 /// The salt lives in memory of its own, allocated once by ``init(keyID:baseKey:counterLimit:)``
-/// and wiped (`OPENSSL_cleanse`) and freed when the sender is destroyed; the context wipes
+/// and wiped (`secureZero`) and freed when the sender is destroyed; the context wipes
 /// its own key. (A `~Copyable` struct cannot write to its inline fields in `deinit`, and
 /// moves would leave inline copies behind, so the salt is not stored inline.)
 ///
@@ -46,7 +46,7 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     deinit {
-        SFrameCipher.wipe(UnsafeMutableRawBufferPointer(start: saltStorage, count: MemoryLayout<Nonce>.size))
+        secureZero(saltStorage, count: MemoryLayout<Nonce>.size)
         saltStorage.deallocate()
     }
 
