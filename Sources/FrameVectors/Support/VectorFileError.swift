@@ -3,10 +3,14 @@ import Foundation
 /// A vector file that cannot be used: missing, unreadable, or not in the expected format.
 /// Every message names the file and, where there is one, the record.
 public enum VectorFileError: Error, Equatable, CustomStringConvertible {
+    /// No file at `path`.
     case missing(path: String)
+    /// The file exists but could not be read, and why.
     case unreadable(path: String, reason: String)
+    /// A record of the file is missing a field or holds a bad value, and which.
     case malformed(path: String, record: String, reason: String)
 
+    /// The message, naming the file and, where there is one, the record.
     public var description: String {
         switch self {
         case let .missing(path): "\(path): no such file"
@@ -20,16 +24,22 @@ public enum VectorFileError: Error, Equatable, CustomStringConvertible {
 public struct VectorFile: Sendable {
     /// The format a file was read as.
     public enum Kind: String, Sendable {
+        /// ``KnownAnswerTests``, compiled in.
         case builtIn = "built-in"
+        /// Wycheproof JSON (`aes_gcm_test.json`).
         case wycheproof
+        /// NIST CAVP `.rsp`.
         case nist
     }
 
+    /// The format the file was read as.
     public var kind: Kind
     /// The path as given, or `built-in`.
     public var path: String
+    /// The vectors, in file order.
     public var vectors: [AEADVector]
 
+    /// A file of `kind` at `path` holding `vectors`.
     public init(kind: Kind, path: String, vectors: [AEADVector]) {
         self.kind = kind
         self.path = path
