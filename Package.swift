@@ -15,6 +15,7 @@ let package = Package(
     name: "FrameBench",
     products: [
         .library(name: "FrameCrypto", targets: ["FrameCrypto"]),
+        .library(name: "FrameVectors", targets: ["FrameVectors"]),
         .library(name: "FrameBench", targets: ["FrameBench"]),
         .executable(name: "framebench", targets: ["FrameBenchCLI"]),
     ],
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.4"),
         // AES.GCM over BoringSSL: the third backend, `swift-crypto`.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // `swift package generate-documentation --target FrameCrypto` (the DocC catalog in
+        // Sources/FrameCrypto/FrameCrypto.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -64,11 +68,20 @@ let package = Package(
             capability: .buildTool()
         ),
 
-        // The harness: verification, workloads, measurement, results.
+        // Public test vectors: the NIST, Wycheproof and RFC 9605 readers, the checks that run
+        // them against a backend, the SFrame vector generator, and its seeded generator.
+        .target(
+            name: "FrameVectors",
+            dependencies: ["FrameCrypto"],
+            swiftSettings: strict
+        ),
+
+        // The harness: workloads, measurement, results.
         .target(
             name: "FrameBench",
             dependencies: [
                 "FrameCrypto",
+                "FrameVectors",
                 "CFrameReference",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -81,19 +94,33 @@ let package = Package(
             dependencies: [
                 "FrameBench",
                 "FrameCrypto",
+                "FrameVectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
+        // Tests mirror the modules: FrameCryptoTests never sees FrameBench. What several test
+        // targets share (vector locations, seeds, skip-or-fail under CI) is in FrameTestSupport.
+        .target(
+            name: "FrameTestSupport",
+            dependencies: ["FrameCrypto", "FrameVectors"],
+            path: "Tests/FrameTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FrameCryptoTests",
-            dependencies: ["FrameCrypto", "FrameBench"],
+            dependencies: ["FrameCrypto", "FrameVectors", "FrameTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FrameVectorsTests",
+            dependencies: ["FrameCrypto", "FrameVectors", "FrameTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FrameBenchTests",
-            dependencies: ["FrameCrypto", "FrameBench"],
+            dependencies: ["FrameCrypto", "FrameVectors", "FrameBench", "FrameTestSupport"],
             swiftSettings: strict
         ),
 

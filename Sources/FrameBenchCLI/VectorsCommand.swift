@@ -2,6 +2,7 @@ import ArgumentParser
 import FrameBench
 import FrameCrypto
 import Foundation
+import FrameVectors
 
 struct VectorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FrameBench
 import FrameCrypto
+import FrameVectors
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

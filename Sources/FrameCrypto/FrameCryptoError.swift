@@ -1,3 +1,11 @@
+// One enum, not one per domain (AEAD, SFrame, key distribution), on purpose: the domains
+// nest. An SFrame open throws the AEAD's `authenticationFailed` and `bufferSizeMismatch`
+// as well as its own `replayedCounter`; a key share opens with the AEAD and parses SFrame
+// key ids. Split enums would make every SFrame and key-layer call either wrap the AEAD's
+// errors (an extra case to match, and a payload to unwrap on the per-frame error path) or
+// throw `any Error`, losing typed throws. One flat enum keeps `throws(FrameCryptoError)`
+// precise everywhere and a `catch .authenticationFailed` the same at every layer.
+
 /// Everything that can go wrong in FrameCrypto, each case saying what and, where it
 /// helps, with which values. Per-frame failures carry no heap-allocated payload, so
 /// throwing one on the hot path costs no allocation either.

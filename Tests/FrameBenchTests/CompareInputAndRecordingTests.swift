@@ -2,6 +2,8 @@ import Foundation
 import FrameCrypto
 import Testing
 @testable import FrameBench
+import FrameTestSupport
+import FrameVectors
 
 @Suite struct CompareInputAndRecordingTests {
     func temporaryDirectory() throws -> String {

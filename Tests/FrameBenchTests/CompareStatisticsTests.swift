@@ -1,5 +1,6 @@
 import Testing
 @testable import FrameBench
+import FrameVectors
 
 @Suite struct CompareStatisticsTests {
     /// `count` values around `center`, spread ±`spread` (fraction), fixed by `seed`.

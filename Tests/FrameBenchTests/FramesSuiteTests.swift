@@ -1,6 +1,8 @@
 import FrameCrypto
 import Testing
 @testable import FrameBench
+import FrameTestSupport
+import FrameVectors
 
 @Suite struct FramesSuiteTests {
     func quickConfiguration(_ length: RunLength) -> FramesSuiteConfiguration {

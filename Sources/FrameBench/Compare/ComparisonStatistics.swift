@@ -1,3 +1,4 @@
+import FrameVectors
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 package import FrameCrypto
+import FrameVectors
 
 /// Runs exactly one case's per-frame loop for a fixed number of frames, in batches of a
 /// fixed size: no calibration, no warm-up, no statistics, no results file. It is the

@@ -1,3 +1,5 @@
+import FrameVectors
+
 /// Builds a ``MeetingSchedule`` from a configuration and a participant count: roles,
 /// roster changes, every participant's frames per tick, the active-speaker sequence and
 /// the SFU's forwarding. Everything is drawn from the configuration's seed, so the same

@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameVectors
 
 /// One participant's media as the schedule builder draws it, tick by tick: an audio stream
 /// (unmuted participants only), a simulcast camera stream and, for a sharer, a screen

@@ -1,3 +1,5 @@
+import FrameVectors
+
 /// The defaults of an Opus-like speech stream, each with where its number comes from.
 package struct AudioParameters: Sendable, Equatable {
     /// Time per frame. RFC 6716 §2.1.4 allows 2.5, 5, 10, 20, 40 and 60 ms; 20 ms is the

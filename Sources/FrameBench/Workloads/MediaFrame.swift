@@ -1,4 +1,5 @@
 public import FrameCrypto
+import FrameVectors
 
 /// One encoded media frame as the encryption layer sees it: when, on which stream, how
 /// many bytes, and whether it is a keyframe. The payload itself does not matter to the

@@ -1,3 +1,5 @@
+import FrameVectors
+
 /// The defaults of a screen-share stream. Screen content is bursty: while nothing moves
 /// the encoder emits near-empty frames, and a slide change or scroll costs a frame
 /// nearly as large as a keyframe. These numbers are estimates for 1080p slides coded

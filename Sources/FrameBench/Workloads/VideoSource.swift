@@ -1,3 +1,5 @@
+import FrameVectors
+
 /// One simulcast layer: a resolution and the bitrate its encoder targets.
 package struct SimulcastLayer: Sendable, Equatable {
     /// A short name, such as `720p`.

@@ -7,26 +7,24 @@ import COpenSSL
 /// It exists to measure what context reuse saves (compare with `openssl`); it is not in
 /// the default backend list. Per frame it allocates (the context and the provider's key
 /// schedule) and re-expands the key.
-public struct OpenSSLColdContext: AEADContext, ~Copyable, @unchecked Sendable {
+package struct OpenSSLColdContext: AEADContext, ~Copyable, @unchecked Sendable {
     let key: SecretBytes
 
-    public static var info: BackendInfo {
+    package static var info: BackendInfo {
         OpenSSLCipher.variantInfo(
             name: "openssl-cold",
             summary: "variant: new EVP_CIPHER_CTX keyed with the fetched cipher for every frame, then freed")
     }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+    package init(key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key)
         guard OpenSSLCipher.aes256gcm.pointer != nil else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
         self.key = SecretBytes(copying: key)
     }
 
-    public mutating func seal(
+    package mutating func seal(
         nonce: Nonce, aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
         ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
@@ -35,7 +33,7 @@ public struct OpenSSLColdContext: AEADContext, ~Copyable, @unchecked Sendable {
             plaintext: plaintext, ciphertext: ciphertext, tag: tag)
     }
 
-    public mutating func open(
+    package mutating func open(
         nonce: Nonce, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
         tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {

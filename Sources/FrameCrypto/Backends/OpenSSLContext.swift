@@ -19,9 +19,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
     public static var info: BackendInfo { OpenSSLCipher.info }
 
     public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+        try BackendPreconditions.checkKey(key)
         guard let cipher = OpenSSLCipher.aes256gcm.pointer else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
@@ -56,12 +54,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         ciphertext: UnsafeMutableRawBufferPointer,
         tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        guard ciphertext.count == plaintext.count else {
-            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
-        }
-        guard plaintext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(plaintext.count, aad.count))
-        }
+        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         let ctx = encryptor
         var written: Int32 = 0
         let reset = nonce.withUnsafeBytePointer { iv in EVP_EncryptInit_ex2(ctx, nil, nil, iv, nil) }
@@ -88,12 +81,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         tag: UnsafeRawPointer,
         plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        guard plaintext.count == ciphertext.count else {
-            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
-        }
-        guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(ciphertext.count, aad.count))
-        }
+        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         let ctx = decryptor
         var written: Int32 = 0
         let reset = nonce.withUnsafeBytePointer { iv in EVP_DecryptInit_ex2(ctx, nil, nil, iv, nil) }
@@ -113,7 +101,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         // failure and the only one reported as a bad tag.
         guard EVP_DecryptFinal_ex(ctx, nil, &written) == 1 else {
             ERR_clear_error()
-            OpenSSLCipher.wipe(plaintext)
+            secureZero(plaintext)
             throw .authenticationFailed
         }
     }
@@ -122,7 +110,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         _ call: StaticString, wiping output: UnsafeMutableRawBufferPointer? = nil
     ) throws(FrameCryptoError) -> Never {
         ERR_clear_error()
-        if let output { OpenSSLCipher.wipe(output) }
+        if let output { secureZero(output) }
         throw .libraryCallFailed(call)
     }
 }
@@ -154,10 +142,5 @@ enum OpenSSLCipher {
     /// The description of a variant backend on the same library.
     static func variantInfo(name: String, summary: String) -> BackendInfo {
         BackendInfo(name: name, library: info.library, version: info.version, summary: summary, availability: info.availability)
-    }
-
-    /// Zeroes `buffer` in a way the compiler cannot drop.
-    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
-        if let base = buffer.baseAddress, buffer.count > 0 { OPENSSL_cleanse(base, buffer.count) }
     }
 }

@@ -7,12 +7,7 @@ enum OpenSSLOneShot {
         cipher: OpaquePointer, key: borrowing SecretBytes, nonce: Nonce, aad: UnsafeRawBufferPointer,
         plaintext: UnsafeRawBufferPointer, ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        guard ciphertext.count == plaintext.count else {
-            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
-        }
-        guard plaintext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(plaintext.count, aad.count))
-        }
+        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         guard let ctx = EVP_CIPHER_CTX_new() else { throw .libraryCallFailed("EVP_CIPHER_CTX_new") }
         defer { EVP_CIPHER_CTX_free(ctx) }
         var written: Int32 = 0
@@ -35,12 +30,7 @@ enum OpenSSLOneShot {
         cipher: OpaquePointer, key: borrowing SecretBytes, nonce: Nonce, aad: UnsafeRawBufferPointer,
         ciphertext: UnsafeRawBufferPointer, tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        guard plaintext.count == ciphertext.count else {
-            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
-        }
-        guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(ciphertext.count, aad.count))
-        }
+        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         guard let ctx = EVP_CIPHER_CTX_new() else { throw .libraryCallFailed("EVP_CIPHER_CTX_new") }
         defer { EVP_CIPHER_CTX_free(ctx) }
         var written: Int32 = 0
@@ -54,12 +44,12 @@ enum OpenSSLOneShot {
                 || EVP_DecryptUpdate(ctx, plaintext.bytes, &written, ciphertext.bytes, Int32(ciphertext.count)) == 1
         else {
             ERR_clear_error()
-            OpenSSLCipher.wipe(plaintext)
+            secureZero(plaintext)
             throw .libraryCallFailed("EVP_Decrypt* (one-shot)")
         }
         guard EVP_DecryptFinal_ex(ctx, nil, &written) == 1 else {
             ERR_clear_error()
-            OpenSSLCipher.wipe(plaintext)
+            secureZero(plaintext)
             throw .authenticationFailed
         }
     }

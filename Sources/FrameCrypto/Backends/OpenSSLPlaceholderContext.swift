@@ -7,23 +7,21 @@ import COpenSSL
 ///
 /// Compare with `openssl-cold` to see the cost of the implicit fetch alone, and with
 /// `openssl` to see the whole cost of not reusing a context. Not in the default list.
-public struct OpenSSLPlaceholderContext: AEADContext, ~Copyable, @unchecked Sendable {
+package struct OpenSSLPlaceholderContext: AEADContext, ~Copyable, @unchecked Sendable {
     let key: SecretBytes
 
-    public static var info: BackendInfo {
+    package static var info: BackendInfo {
         OpenSSLCipher.variantInfo(
             name: "openssl-placeholder",
             summary: "variant: new EVP_CIPHER_CTX per frame, initialised with the EVP_aes_256_gcm() placeholder (implicit fetch per init)")
     }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+    package init(key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key)
         self.key = SecretBytes(copying: key)
     }
 
-    public mutating func seal(
+    package mutating func seal(
         nonce: Nonce, aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
         ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
@@ -32,7 +30,7 @@ public struct OpenSSLPlaceholderContext: AEADContext, ~Copyable, @unchecked Send
             plaintext: plaintext, ciphertext: ciphertext, tag: tag)
     }
 
-    public mutating func open(
+    package mutating func open(
         nonce: Nonce, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
         tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {

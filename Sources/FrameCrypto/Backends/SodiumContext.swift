@@ -6,7 +6,7 @@ import CSodium
 ///
 /// libsodium's AES-GCM needs the AES-NI and PCLMUL instructions; ``info`` says whether this
 /// CPU has them (`crypto_aead_aes256gcm_is_available()`). `deinit` wipes the key schedule
-/// with `sodium_memzero` before freeing it.
+/// with `secureZero` (`sodium_memzero`) before freeing it.
 public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
     // Unique ownership (~Copyable) and `mutating` per-frame calls: one thread at a time.
     let state: UnsafeMutablePointer<crypto_aead_aes256gcm_state>
@@ -14,9 +14,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
     public static var info: BackendInfo { SodiumLibrary.info }
 
     public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+        try BackendPreconditions.checkKey(key)
         if let reason = Self.info.availability.reason {
             throw .backendUnavailable(backend: Self.info.name, reason: reason)
         }
@@ -24,7 +22,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
         let state = raw.bindMemory(to: crypto_aead_aes256gcm_state.self, capacity: 1)
         let status = key.withUnsafeBufferPointer { k in crypto_aead_aes256gcm_beforenm(state, k.baseAddress!) }
         guard status == 0 else {
-            sodium_memzero(raw, SodiumLibrary.stateByteCount)
+            secureZero(raw, count: SodiumLibrary.stateByteCount)
             raw.deallocate()
             throw .libraryCallFailed("crypto_aead_aes256gcm_beforenm")
         }
@@ -32,7 +30,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
     }
 
     deinit {
-        sodium_memzero(UnsafeMutableRawPointer(state), SodiumLibrary.stateByteCount)
+        secureZero(UnsafeMutableRawPointer(state), count: SodiumLibrary.stateByteCount)
         UnsafeMutableRawPointer(state).deallocate()
     }
 
@@ -43,12 +41,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
         ciphertext: UnsafeMutableRawBufferPointer,
         tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        guard ciphertext.count == plaintext.count else {
-            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
-        }
-        guard plaintext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(plaintext.count, aad.count))
-        }
+        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         let state = self.state
         // libsodium declares its buffers non-null even at length zero; an empty frame gets
         // the tag's address, which is valid and never read or written at length zero.
@@ -71,12 +64,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
         tag: UnsafeRawPointer,
         plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        guard plaintext.count == ciphertext.count else {
-            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
-        }
-        guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
-            throw .messageTooLong(max(ciphertext.count, aad.count))
-        }
+        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         let state = self.state
         // As in `seal`: an empty frame gets the tag's address, never touched at length zero.
         let tagBytes = tag.assumingMemoryBound(to: UInt8.self)
@@ -90,23 +78,19 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
         }
         guard status == 0 else {
             // libsodium reports every failure here as a forgery; never leave plaintext.
-            if let base = plaintext.baseAddress, plaintext.count > 0 { sodium_memzero(base, plaintext.count) }
+            secureZero(plaintext)
             throw .authenticationFailed
         }
     }
 }
 
-/// libsodium's one-time initialisation and this backend's description.
+/// This backend's description and libsodium's AES-GCM state size.
 enum SodiumLibrary {
-    /// `sodium_init()` picks the CPU-specific implementations; it must run before anything
-    /// else, and Swift runs a global's initialiser exactly once, thread-safely.
-    static let initialised: Bool = sodium_init() >= 0
-
     static let stateByteCount: Int = crypto_aead_aes256gcm_statebytes()
 
     static let info: BackendInfo = {
         let availability: BackendAvailability
-        if !initialised {
+        if !Sodium.initialised {
             availability = .unavailable(reason: "sodium_init() failed")
         } else if crypto_aead_aes256gcm_is_available() == 0 {
             availability = .unavailable(

@@ -4,10 +4,10 @@ import CSodium
 /// `crypto_aead_aes256gcm_{en,de}crypt_detached`, which expands the AES key schedule and the
 /// GHASH key on every frame. Compare with `sodium` (`beforenm` once, `afternm` per frame) to
 /// see what precomputation saves. Not in the default list.
-public struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked Sendable {
+package struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked Sendable {
     let key: SecretBytes
 
-    public static var info: BackendInfo {
+    package static var info: BackendInfo {
         let base = SodiumLibrary.info
         return BackendInfo(
             name: "sodium-nobeforenm", library: base.library, version: base.version,
@@ -15,23 +15,19 @@ public struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked 
             availability: base.availability)
     }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+    package init(key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key)
         if let reason = Self.info.availability.reason {
             throw .backendUnavailable(backend: Self.info.name, reason: reason)
         }
         self.key = SecretBytes(copying: key)
     }
 
-    public mutating func seal(
+    package mutating func seal(
         nonce: Nonce, aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
         ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        guard ciphertext.count == plaintext.count else {
-            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
-        }
+        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         let tagBytes = tag.assumingMemoryBound(to: UInt8.self)
         let status = key.withUnsafeBytes { k in
             nonce.withUnsafeBytePointer { npub in
@@ -44,13 +40,11 @@ public struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked 
         guard status == 0 else { throw .libraryCallFailed("crypto_aead_aes256gcm_encrypt_detached") }
     }
 
-    public mutating func open(
+    package mutating func open(
         nonce: Nonce, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
         tag: UnsafeRawPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        guard plaintext.count == ciphertext.count else {
-            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
-        }
+        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         let tagBytes = tag.assumingMemoryBound(to: UInt8.self)
         let status = key.withUnsafeBytes { k in
             nonce.withUnsafeBytePointer { npub in
@@ -61,7 +55,7 @@ public struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked 
             }
         }
         guard status == 0 else {
-            if let base = plaintext.baseAddress, plaintext.count > 0 { sodium_memzero(base, plaintext.count) }
+            secureZero(plaintext)
             throw .authenticationFailed
         }
     }

@@ -49,9 +49,7 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
     }
 
     public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
-        }
+        try BackendPreconditions.checkKey(key)
         self.key = key.withUnsafeBytes { SymmetricKey(data: $0) }
     }
 
@@ -62,9 +60,7 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
         ciphertext: UnsafeMutableRawBufferPointer,
         tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        guard ciphertext.count == plaintext.count else {
-            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
-        }
+        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         let box: AES.GCM.SealedBox
         do {
             box = try AES.GCM.seal(plaintext, using: key, nonce: try Self.gcmNonce(nonce), authenticating: aad)
@@ -85,9 +81,7 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
         tag: UnsafeRawPointer,
         plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        guard plaintext.count == ciphertext.count else {
-            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
-        }
+        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         let opened: Data
         do {
             let box = try AES.GCM.SealedBox(
@@ -95,14 +89,14 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
                 tag: UnsafeRawBufferPointer(start: tag, count: AESGCM.tagByteCount))
             opened = try AES.GCM.open(box, using: key, authenticating: aad)
         } catch let error as CryptoKitError where Self.isTagMismatch(error) {
-            Self.wipe(plaintext)
+            secureZero(plaintext)
             throw .authenticationFailed
         } catch {
-            Self.wipe(plaintext)
+            secureZero(plaintext)
             throw .libraryCallFailed("AES.GCM.open")
         }
         guard opened.count == plaintext.count else {
-            Self.wipe(plaintext)
+            secureZero(plaintext)
             throw .libraryCallFailed("AES.GCM.open")
         }
         Self.copy(opened, to: plaintext)
@@ -137,9 +131,5 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
                 to.copyMemory(from: from, byteCount: source.count)
             }
         }
-    }
-
-    private static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
-        if let base = buffer.baseAddress, buffer.count > 0 { memset(base, 0, buffer.count) }
     }
 }

@@ -4,7 +4,7 @@ import CSodium
 enum Hash {
     /// BLAKE2b with a 32-byte output (`crypto_generichash`, no key) of `input`.
     static func blake2b256(_ input: [UInt8]) -> [UInt8] {
-        _ = SodiumLibrary.initialised
+        Sodium.start()
         var out = [UInt8](repeating: 0, count: 32)
         let status = out.withUnsafeMutableBytes { o in
             input.withUnsafeBytes { i in

@@ -28,7 +28,7 @@ public struct MeetingID: Hashable, Sendable, CustomStringConvertible {
 
     /// A fresh meeting id from libsodium's CSPRNG (`randombytes_buf`).
     public static func random() -> MeetingID {
-        _ = SodiumLibrary.initialised
+        Sodium.start()
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { randombytes_buf($0.baseAddress!, $0.count) }
         return MeetingID(high: words.0, low: words.1)

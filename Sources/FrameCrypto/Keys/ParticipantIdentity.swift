@@ -31,7 +31,7 @@ public struct ParticipantIdentity: ~Copyable, Sendable {
     /// Fresh key pairs for the participant at `index` in meeting `meetingID`, with the
     /// exchange key signed by the signing key.
     public init(index: UInt32, meetingID: MeetingID) {
-        precondition(SodiumLibrary.initialised, "sodium_init() failed")
+        precondition(Sodium.initialised, "sodium_init() failed")
         var signingPublic = [UInt8](repeating: 0, count: ParticipantPublicKeys.signingKeyByteCount)
         var exchangePublic = [UInt8](repeating: 0, count: ParticipantPublicKeys.exchangeKeyByteCount)
         var signingSecret = SecretBytes(zeroed: Self.signingSecretKeyByteCount)

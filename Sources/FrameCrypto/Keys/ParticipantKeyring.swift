@@ -1,7 +1,7 @@
 /// One participant's SFrame state across epochs: a sender for each of its own streams and
 /// one receiver holding every other participant's stream keys.
 ///
-/// On each new epoch (``rekey(to:participants:)``) the keyring
+/// On each new epoch (``rekey(to:participants:now:)``) the keyring
 /// 1. makes new senders for its own audio, video and screen streams, with KIDs
 ///    ``SenderKeyID`` `(own index, kind, epoch)` and base keys from ``SenderKeySchedule``;
 /// 2. installs into its receiver the base keys of all three streams of every other
@@ -74,6 +74,14 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// other index in `participants`.
     ///
     /// - Parameters:
+    ///   - participant: this participant's index in the meeting.
+    ///   - meetingKey: the epoch's meeting key, from which every sender key is derived.
+    ///   - participants: the indexes of everyone in the meeting (this participant's own
+    ///     index among them or not).
+    ///   - gracePeriod: how long, in media time, the previous epoch's receive keys stay
+    ///     installed after a rekey.
+    ///   - mediaTime: the media time now.
+    ///   - receiverCapacity: how many receive keys the receiver can hold.
     ///   - maxForwardJump: how far one frame may move a receive key's replay window
     ///     forward; see ``SFrameReplayWindow/defaultMaxForwardJump``.
     ///   - graceWallClockLimit: the wall-clock cap on the grace period; `nil` for none.
@@ -174,7 +182,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     /// Seals one frame of this participant's `kind` stream; see
-    /// ``SFrameSender/seal(plaintext:metadata:into:)``.
+    /// ``SFrameSender/seal(plaintext:metadata:into:)-(Span<UInt8>,_,_)``.
     @inlinable
     public mutating func seal(
         _ kind: StreamKind, plaintext: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>
@@ -187,7 +195,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     /// Opens one frame from another participant; see
-    /// ``SFrameReceiver/open(frame:metadata:into:)``.
+    /// ``SFrameReceiver/open(frame:metadata:into:)-(Span<UInt8>,_,_)``.
     @inlinable
     public mutating func open(
         frame: Span<UInt8>, metadata: Span<UInt8>, into output: inout MutableSpan<UInt8>

@@ -1,5 +1,3 @@
-import COpenSSL
-
 /// The SFrame per-frame transform (RFC 9605 §4.4.3–4.4.4) at an explicit counter, with no
 /// state: `nonce = salt XOR counter`, `aad = header ‖ metadata`, and the protected frame
 /// `header ‖ ciphertext ‖ tag`.
@@ -58,7 +56,7 @@ public enum SFrameCipher {
                 try context.seal(nonce: nonce, aad: aad, plaintext: plaintext, ciphertext: ciphertext, tag: tag)
             }
         } catch {
-            wipe(UnsafeMutableRawBufferPointer(start: base, count: total))
+            secureZero(base, count: total)
             throw error
         }
         return total
@@ -124,12 +122,5 @@ public enum SFrameCipher {
             (buffer.baseAddress! + header.count).copyMemory(from: metadata.baseAddress!, byteCount: metadata.count)
             try body(UnsafeRawBufferPointer(buffer))
         }
-    }
-
-    /// Zeroes `buffer` with `OPENSSL_cleanse`, which the optimiser cannot drop.
-    @usableFromInline
-    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-        OPENSSL_cleanse(base, buffer.count)
     }
 }

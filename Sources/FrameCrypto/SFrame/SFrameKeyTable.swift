@@ -141,8 +141,7 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
     /// Zeroes the (deinitialised) memory of `count` entries from `first`.
     @usableFromInline
     static func wipe(_ first: UnsafeMutablePointer<SFrameKeyEntry<Context>>, count: Int) {
-        SFrameCipher.wipe(UnsafeMutableRawBufferPointer(
-            start: UnsafeMutableRawPointer(first), count: count * MemoryLayout<SFrameKeyEntry<Context>>.stride))
+        secureZero(UnsafeMutableRawPointer(first), count: count * MemoryLayout<SFrameKeyEntry<Context>>.stride)
     }
 
     /// A 64-bit finaliser (MurmurHash3's `fmix64`): every KID bit affects every slot bit,

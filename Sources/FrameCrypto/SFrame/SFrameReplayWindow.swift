@@ -16,7 +16,7 @@
 /// past every genuine counter and silence that sender for the rest of the epoch. So a
 /// counter more than ``maxForwardJump`` past the highest accepted (or past 0, for the
 /// key's first frame: senders start at 0) is refused: ``exceedsForwardJump(_:)``, which
-/// the receiver checks as one compare against the precomputed ``ceiling``. A forged frame
+/// the receiver checks as one compare against the precomputed `ceiling`. A forged frame
 /// can then hold a sender back by at most ``maxForwardJump`` counters per accepted
 /// forgery, not for good; see ``defaultMaxForwardJump`` for the default's reason.
 public struct SFrameReplayWindow: Sendable, BitwiseCopyable {

@@ -5,12 +5,12 @@
 /// counter `counterLimit` is sealed the sender is exhausted and refuses to seal again, so
 /// no nonce is ever used twice under its key; the owner then rekeys with a new KID.
 ///
-/// ``seal(plaintext:metadata:into:)`` makes no heap allocation and takes no lock. The
+/// ``seal(plaintext:metadata:into:)-(Span<UInt8>,_,_)`` makes no heap allocation and takes no lock. The
 /// sender is `~Copyable`: one owner, one thread at a time, and a copy can never replay
 /// the counter.
 ///
 /// The salt lives in memory of its own, allocated once by ``init(keyID:baseKey:counterLimit:)``
-/// and wiped (`OPENSSL_cleanse`) and freed when the sender is destroyed; the context wipes
+/// and wiped (`secureZero`) and freed when the sender is destroyed; the context wipes
 /// its own key. (A `~Copyable` struct cannot write to its inline fields in `deinit`, and
 /// moves would leave inline copies behind, so the salt is not stored inline.)
 ///
@@ -31,8 +31,11 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// Derives the key and salt for `keyID` from `baseKey` (RFC 9605 §4.4.2).
     ///
-    /// - Parameter counterLimit: the last counter to use (inclusive); the default allows
-    ///   every 64-bit counter.
+    /// - Parameters:
+    ///   - keyID: the KID written into every header, and the input of the derivation.
+    ///   - baseKey: the sender's base key; it is not kept.
+    ///   - counterLimit: the last counter to use (inclusive); the default allows
+    ///     every 64-bit counter.
     /// - Throws: whatever the backend throws when keying its context.
     public init(keyID: UInt64, baseKey: borrowing SecretBytes, counterLimit: UInt64 = .max) throws(FrameCryptoError) {
         let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
@@ -46,7 +49,7 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     deinit {
-        SFrameCipher.wipe(UnsafeMutableRawBufferPointer(start: saltStorage, count: MemoryLayout<Nonce>.size))
+        secureZero(saltStorage, count: MemoryLayout<Nonce>.size)
         saltStorage.deallocate()
     }
 

@@ -1,4 +1,3 @@
-import COpenSSL
 import CSodium
 
 /// HKDF (RFC 5869) with HMAC-SHA-512, as SFrame's cipher suite AES_256_GCM_SHA512_128 and
@@ -33,8 +32,8 @@ public enum HKDF {
         var block = [UInt8](repeating: 0, count: hashByteCount)
         var previous = [UInt8](repeating: 0, count: hashByteCount)
         defer {
-            block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress!, $0.count) }
-            previous.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress!, $0.count) }
+            block.withUnsafeMutableBytes { secureZero($0) }
+            previous.withUnsafeMutableBytes { secureZero($0) }
         }
         var produced = 0
         var counter: UInt8 = 1
@@ -71,7 +70,7 @@ public enum HKDF {
     /// no provider lookup (OpenSSL's `EVP_MAC` would fetch the MAC and digest on every
     /// init); the state, which holds key-derived pads, is wiped afterwards.
     static func hmacSHA512(key: UnsafeRawBufferPointer, parts: [UnsafeRawBufferPointer], into output: UnsafeMutableRawPointer) {
-        _ = SodiumLibrary.initialised
+        Sodium.start()
         var state = crypto_auth_hmacsha512_state()
         let empty: UInt8 = 0
         withUnsafePointer(to: empty) { fallback in
@@ -81,6 +80,6 @@ public enum HKDF {
             _ = crypto_auth_hmacsha512_update(&state, part.bytes, UInt64(part.count))
         }
         _ = crypto_auth_hmacsha512_final(&state, output.assumingMemoryBound(to: UInt8.self))
-        withUnsafeMutableBytes(of: &state) { sodium_memzero($0.baseAddress!, $0.count) }
+        withUnsafeMutableBytes(of: &state) { secureZero($0) }
     }
 }

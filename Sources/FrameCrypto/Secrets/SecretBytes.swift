@@ -26,7 +26,7 @@ public struct SecretBytes: ~Copyable, @unchecked Sendable {
 
     /// `count` bytes from libsodium's CSPRNG (`randombytes_buf`).
     public static func random(count: Int) -> SecretBytes {
-        _ = SodiumLibrary.initialised
+        Sodium.start()
         var secret = SecretBytes(zeroed: count)
         secret.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
         return secret
@@ -36,7 +36,7 @@ public struct SecretBytes: ~Copyable, @unchecked Sendable {
         #if DEBUG
         SecretAudit.record(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
         #endif
-        sodium_memzero(storage.baseAddress!, storage.count)
+        secureZero(storage)
         storage.deallocate()
     }
 

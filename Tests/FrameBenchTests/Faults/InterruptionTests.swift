@@ -4,6 +4,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import FrameVectors
 #endif
 
 /// Ctrl-C, SIGTERM and SIGKILL against the real `framebench` process: a stopped run leaves a

@@ -1,7 +1,8 @@
+import FrameTestSupport
 import Testing
 
 /// The tests over "every available backend" (parameterised ones, and those that loop over
-/// `Backends.available`) silently shrink when a backend cannot run here. This suite names
+/// `TestBackends.available`) silently shrink when a backend cannot run here. This suite names
 /// every registered backend and variant they leave out, as a warning on a developer's
 /// machine and as a failure under `CI=true`.
 @Suite struct BackendCoverageTests {

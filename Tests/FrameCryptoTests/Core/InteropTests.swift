@@ -1,5 +1,6 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// What one backend seals, every other backend opens, byte for byte, and both agree on the
@@ -9,17 +10,17 @@ import Testing
 
     @Test func sealedByOneOpenedByTheOther() throws {
         var random = SeededRandom(seed: 2026)
-        for (a, b) in Backends.pairs {
+        for (a, b) in TestBackends.pairs {
             for size in Self.sizes + (0..<20).map({ _ in Int.random(in: 0...262_144, using: &random) }) {
                 try roundTrip(a, b, size: size, random: &random)
             }
         }
     }
 
-    @Test(.enabled(if: Backends.available.count >= 2, "needs two available backends to compare (BackendCoverageTests names the missing ones)"))
+    @Test(.enabled(if: TestBackends.available.count >= 2, "needs two available backends to compare (BackendCoverageTests names the missing ones)"))
     func backendsProduceIdenticalCiphertextAndTag() throws {
         var random = SeededRandom(seed: 7)
-        let all = Backends.available
+        let all = TestBackends.available
         for size in Self.sizes {
             let key = random.bytes(32), aad = random.bytes(Int.random(in: 0...64, using: &random))
             let nonceBytes = random.bytes(12)
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func outOfPlaceMatchesInPlace() throws {
-        for backend in Backends.available { try outOfPlace(backend) }
+        for backend in TestBackends.available { try outOfPlace(backend) }
     }
 
     private func roundTrip<A: AEADContext & ~Copyable, B: AEADContext & ~Copyable>(

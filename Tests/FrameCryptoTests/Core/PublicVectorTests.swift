@@ -1,12 +1,13 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// The Wycheproof and NIST CAVP records FrameBench can express (AES-GCM, 96-bit IV, 128-bit tag),
 /// from the copy in `Tests/Vectors`, through the same readers `framebench verify` uses. The copy
 /// is on every clone: these never skip.
 @Suite struct PublicVectorTests {
-    @Test(arguments: Backends.available.map { $0.info.name })
+    @Test(arguments: TestBackends.available.map { $0.info.name })
     func wycheproofAES256With96BitIV(backend name: String) throws {
         let file = try WycheproofReader.read(path: TestVectors.path("wycheproof/aes_gcm_test.json"))
         // The copy: the 96-bit-IV, 128-bit-tag groups for AES-128 (tcId 1…67) and AES-256 (tcId 91…156).
@@ -20,7 +21,7 @@ import Testing
         #expect(report.failures.isEmpty, "\(report.failures)")
     }
 
-    @Test(arguments: ["nist/gcmEncryptExtIV256.rsp", "nist/gcmDecrypt256.rsp"], Backends.available.map { $0.info.name })
+    @Test(arguments: ["nist/gcmEncryptExtIV256.rsp", "nist/gcmDecrypt256.rsp"], TestBackends.available.map { $0.info.name })
     func nistCAVP256BitKey(file relative: String, backend name: String) throws {
         let file = try NISTReader.read(path: TestVectors.path(relative))
         // 25 (PTlen × AADlen) sections of 15 records with a 96-bit IV and a 128-bit tag.
@@ -36,7 +37,7 @@ import Testing
 
     /// The AES-128 files read, and no record fails: each passes, or is skipped as a 128-bit key
     /// where the backend is AES-256 only.
-    @Test(arguments: ["nist/gcmEncryptExtIV128.rsp", "nist/gcmDecrypt128.rsp"], Backends.available.map { $0.info.name })
+    @Test(arguments: ["nist/gcmEncryptExtIV128.rsp", "nist/gcmDecrypt128.rsp"], TestBackends.available.map { $0.info.name })
     func nistCAVP128BitKey(file relative: String, backend name: String) throws {
         let file = try NISTReader.read(path: TestVectors.path(relative))
         #expect(file.vectors.count == 375)

@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 /// Any change to ciphertext, tag, AAD, nonce or key is rejected, and a rejected buffer never
@@ -10,19 +11,19 @@ import Testing
     let nonce = Nonce(counter: 0x0102_0304_0506_0708)
 
     @Test func everyFlippedBitIsRejected() throws {
-        for backend in Backends.available { try flips(backend) }
+        for backend in TestBackends.available { try flips(backend) }
     }
 
     @Test func wrongKeyNonceAndTruncatedTagAreRejected() throws {
-        for backend in Backends.available { try wrongInputs(backend) }
+        for backend in TestBackends.available { try wrongInputs(backend) }
     }
 
     @Test func emptyPlaintextAndEmptyAAD() throws {
-        for backend in Backends.available { try empties(backend) }
+        for backend in TestBackends.available { try empties(backend) }
     }
 
     @Test func badKeyLengthsAreTypedErrors() {
-        for backend in Backends.available {
+        for backend in TestBackends.available {
             for length in [0, 16, 24, 31, 33, 64] {
                 let key = [UInt8](repeating: 1, count: length)
                 #expect(throws: FrameCryptoError.invalidKeyLength(expected: 32, actual: length)) {

@@ -1,5 +1,6 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// The variant backends (no context reuse, placeholder cipher, no key precomputation) are
@@ -20,7 +21,7 @@ import Testing
     @Test func interoperateWithTheDefaultBackends() throws {
         var random = SeededRandom(seed: 99)
         for variant in Self.variants {
-            for backend in Backends.available {
+            for backend in TestBackends.available {
                 for size in [0, 1, 64, 1200, 65536] {
                     try roundTrip(variant, backend, size: size, random: &random)
                     try roundTrip(backend, variant, size: size, random: &random)

@@ -1,5 +1,6 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// Random round trips through every backend (and variant) that runs here: random keys,

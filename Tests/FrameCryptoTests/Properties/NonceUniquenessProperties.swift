@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 /// No (key, nonce) pair ever repeats, however often keyrings are rebuilt: a random run of

@@ -1,5 +1,6 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// The replay window against a plain model under random reordering and duplicates: it

@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 /// Counters and nonces over a sender's life: every frame's counter is the previous one plus

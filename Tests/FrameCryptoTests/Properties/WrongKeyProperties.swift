@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 /// A frame sealed under one sender's key of one epoch, opened under any other key — another

@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameVectors
 import Testing
 
 /// The SFrame header (RFC 9605 §4.3): every RFC vector both ways, the inline/extended

@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameVectors
 import Testing
 
 /// The key schedule and per-frame transform against RFC 9605 Appendix C.5

@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameVectors
 import Testing
 
 /// The receiver's key table: add, refused re-add, remove, capacity, and a meeting-sized table.

@@ -1,5 +1,5 @@
-import FrameBench
 import FrameCrypto
+import FrameVectors
 import Testing
 
 /// The receiver's replay window: duplicates and too-old counters refused before

@@ -1,15 +1,16 @@
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 /// Helpers shared by the SFrame tests: backends to run against, keys, and seal/open
 /// wrappers over the `Span` API that keep the output buffer for inspection.
 enum SFrameTesting {
     /// The backends that run here, by name: the argument list of every per-backend test.
-    static let backendNames: [String] = BackendRegistry.available.map { $0.info.name }
+    static let backendNames: [String] = TestBackends.names
 
     /// The backend called `name`.
     static func backend(_ name: String) throws -> AEADBackend {
-        try BackendRegistry.backend(named: name)
+        try TestBackends.backend(named: name)
     }
 
     /// The RFC 9605 test-vector file, from the copy in Tests/Vectors.

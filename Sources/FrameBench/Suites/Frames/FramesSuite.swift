@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameVectors
 
 /// The frames suite: the cost of sealing and opening one frame, per backend, frame size
 /// and operation, beside the C reference of each backend.

@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameVectors
 
 /// The key-count study's case: an ``SFrameReceiver`` holding `keys` receive keys opens
 /// frames spread over all of them, the sender of each frame drawn as a random permutation

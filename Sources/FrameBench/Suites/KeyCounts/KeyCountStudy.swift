@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameVectors
 
 /// The key-count study: per-frame SFrame open cost with 1 … 400 live receive keys.
 ///

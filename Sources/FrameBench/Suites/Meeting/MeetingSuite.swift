@@ -1,5 +1,6 @@
 import FrameCrypto
 import Foundation
+import FrameVectors
 
 /// Where the meeting suite is, for a progress display.
 package struct MeetingProgress: Sendable {

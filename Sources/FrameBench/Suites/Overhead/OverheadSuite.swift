@@ -1,4 +1,5 @@
 import FrameCrypto
+import FrameVectors
 
 /// The overhead suite, `framebench overhead`: why a frame costs more in an application
 /// than the library's own loop suggests, layer by layer (``OverheadLayer``).

@@ -16,17 +16,25 @@ public struct AEADVector: Sendable, Equatable {
 
     /// Where the vector came from inside its file, such as `tcId 91` or `line 1234 (Count = 3)`.
     public var id: String
+    /// The key.
     public var key: [UInt8]
+    /// The IV (nonce); only 96-bit IVs can be run.
     public var iv: [UInt8]
+    /// The additional authenticated data.
     public var aad: [UInt8]
+    /// The plaintext.
     public var plaintext: [UInt8]
+    /// The ciphertext, as long as the plaintext.
     public var ciphertext: [UInt8]
+    /// The authentication tag.
     public var tag: [UInt8]
     /// The tag size in bits that the source declares (Wycheproof group `tagSize`, NIST
     /// `Taglen`); `tag.count * 8` when it declares none.
     public var declaredTagBits: Int
+    /// What should happen when the vector is run.
     public var expectation: Expectation
 
+    /// A vector; `declaredTagBits` defaults to the tag's own size.
     public init(
         id: String, key: [UInt8], iv: [UInt8], aad: [UInt8], plaintext: [UInt8], ciphertext: [UInt8],
         tag: [UInt8], declaredTagBits: Int? = nil, expectation: Expectation

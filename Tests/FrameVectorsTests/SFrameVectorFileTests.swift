@@ -1,20 +1,21 @@
-import FrameBench
-import FrameCrypto
 import Foundation
+import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// `framebench vectors` (through ``SFrameVectorGenerator``) and the RFC-shaped JSON
 /// reader and writer behind `framebench verify --sframe`.
 @Suite struct SFrameVectorFileTests {
-    @Test(arguments: SFrameTesting.backendNames)
+    @Test(arguments: TestBackends.names)
     func generatedVectorsVerify(backend: String) throws {
-        let vectors = try SFrameVectorGenerator.generate(count: 40, seed: 2024, using: SFrameTesting.backend(backend))
+        let vectors = try SFrameVectorGenerator.generate(count: 40, seed: 2024, using: TestBackends.backend(named: backend))
         #expect(vectors.headers.count == 40 && vectors.frames.count == 40)
         // Written to JSON, read back and checked on every backend, as the CLI does.
         let parsed = try SFrameVectors.parse(Data(vectors.jsonText.utf8), path: "generated.json")
         #expect(parsed.headers == vectors.headers && parsed.frames == vectors.frames)
-        for other in SFrameTesting.backendNames {
-            let report = SFrameVectorRunner.run(parsed, on: try SFrameTesting.backend(other))
+        for other in TestBackends.names {
+            let report = SFrameVectorRunner.run(parsed, on: try TestBackends.backend(named: other))
             #expect(report.tally == VectorTally(passed: 80, failed: 0, skipped: 0), "checked on \(other)")
         }
     }

@@ -2,16 +2,21 @@ public import FrameCrypto
 
 /// Counts of passed, failed and skipped vectors.
 public struct VectorTally: Sendable, Equatable {
+    /// Vectors whose outcome matched what their source expects.
     public var passed = 0
+    /// Vectors whose outcome did not.
     public var failed = 0
+    /// Vectors the primitive cannot express (another IV or tag size), not run.
     public var skipped = 0
 
+    /// A tally with these counts.
     public init(passed: Int = 0, failed: Int = 0, skipped: Int = 0) {
         self.passed = passed
         self.failed = failed
         self.skipped = skipped
     }
 
+    /// Adds `other`'s counts to these.
     public mutating func add(_ other: VectorTally) {
         passed += other.passed
         failed += other.failed
@@ -24,9 +29,13 @@ public struct VectorTally: Sendable, Equatable {
 
 /// The outcome of one vector file against one backend.
 public struct VectorReport: Sendable {
+    /// The file's path, or `built-in`.
     public var file: String
+    /// The format the file was read as.
     public var kind: VectorFile.Kind
+    /// The backend's name.
     public var backend: String
+    /// How many vectors passed, failed and were skipped.
     public var tally: VectorTally
     /// Each failed vector's id and what went wrong.
     public var failures: [(id: String, reason: String)]

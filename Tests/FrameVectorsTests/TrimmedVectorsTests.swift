@@ -1,6 +1,7 @@
 import Foundation
-import FrameBench
 import FrameCrypto
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// The in-repo copy (`Tests/Vectors`) against the full originals (`../shared/vectors` or
@@ -42,7 +43,7 @@ struct TrimmedVectorsTests {
 
     /// The full Wycheproof file: everything AES-256-GCM with a 96-bit IV and a 128-bit tag cannot
     /// express (other key sizes, IV lengths) is skipped, never passed.
-    @Test(arguments: Backends.available.map { $0.info.name })
+    @Test(arguments: TestBackends.available.map { $0.info.name })
     func fullWycheproofFileSkipsWhatThePrimitiveCannotExpress(backend name: String) throws {
         try SharedVectors.requireFolder()
         let file = try WycheproofReader.read(path: SharedVectors.path("wycheproof/aes_gcm_test.json"))
@@ -61,7 +62,7 @@ struct TrimmedVectorsTests {
         let file = try NISTReader.read(path: SharedVectors.path(relative))
         #expect(file.vectors.count == 7875)
         #expect(file.vectors.filter { $0.unsupportedReason == nil }.count == 375)
-        let backend = try #require(Backends.available.first)
+        let backend = try #require(TestBackends.available.first)
         let report = VectorRunner.run(file, on: backend)
         #expect(report.tally == VectorTally(passed: 375, failed: 0, skipped: 7500))
     }

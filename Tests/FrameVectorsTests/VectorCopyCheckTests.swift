@@ -1,4 +1,5 @@
 import Foundation
+import FrameTestSupport
 import Testing
 
 /// The checks behind ``TrimmedVectorsTests`` catch what they are there for, with no files

@@ -1,42 +1,31 @@
 import Foundation
 
-/// A vector file that cannot be used: missing, unreadable, or not in the expected format.
-/// Every message names the file and, where there is one, the record.
-public enum VectorFileError: Error, Equatable, CustomStringConvertible {
-    case missing(path: String)
-    case unreadable(path: String, reason: String)
-    case malformed(path: String, record: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .missing(path): "\(path): no such file"
-        case let .unreadable(path, reason): "\(path): cannot read: \(reason)"
-        case let .malformed(path, record, reason): "\(path): \(record): \(reason)"
-        }
-    }
-}
-
 /// A parsed vector file: its kind, its path, and its vectors in file order.
 public struct VectorFile: Sendable {
     /// The format a file was read as.
     public enum Kind: String, Sendable {
+        /// ``KnownAnswerTests``, compiled in.
         case builtIn = "built-in"
+        /// Wycheproof JSON (`aes_gcm_test.json`).
         case wycheproof
+        /// NIST CAVP `.rsp`.
         case nist
     }
 
+    /// The format the file was read as.
     public var kind: Kind
     /// The path as given, or `built-in`.
     public var path: String
+    /// The vectors, in file order.
     public var vectors: [AEADVector]
 
+    /// A file of `kind` at `path` holding `vectors`.
     public init(kind: Kind, path: String, vectors: [AEADVector]) {
         self.kind = kind
         self.path = path
         self.vectors = vectors
     }
 }
-
 
 extension VectorFile {
     /// The bytes of `path`, or a ``VectorFileError`` saying why not.

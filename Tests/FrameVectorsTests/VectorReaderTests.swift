@@ -1,5 +1,6 @@
 import Foundation
-import FrameBench
+import FrameTestSupport
+import FrameVectors
 import Testing
 
 /// The vector readers reject malformed input with messages that name the file and record.
@@ -41,7 +42,7 @@ import Testing
             ]}
             """
         let file = try WycheproofReader.parse(Data(json.utf8), path: "s.json")
-        for backend in Backends.available {
+        for backend in TestBackends.available {
             let report = VectorRunner.run(file, on: backend)
             #expect(report.tally == .init(passed: 0, failed: 0, skipped: 3))
         }
@@ -89,7 +90,7 @@ import Testing
         let file = try NISTReader.parse(text, path: "f.rsp")
         #expect(file.vectors.count == 1)
         #expect(file.vectors[0].expectation == .invalid)
-        for backend in Backends.available {
+        for backend in TestBackends.available {
             #expect(VectorRunner.run(file, on: backend).tally == .init(passed: 1, failed: 0, skipped: 0))
         }
     }

@@ -1,0 +1,53 @@
+/// The checks every backend makes before it touches its library, in one place so they
+/// cannot drift apart: the key length when a context is made, and per frame the output
+/// buffer's size and the input lengths one call accepts (``AESGCM/maxMessageByteCount``).
+///
+/// Always inlined into the backend's `init`, `seal` and `open`: the same comparisons as
+/// the hand-written guards they replace, no call, no allocation.
+enum BackendPreconditions {
+    /// A key of exactly ``AESGCM/keyByteCount`` bytes.
+    ///
+    /// - Throws: ``FrameCryptoError/invalidKeyLength(expected:actual:)``.
+    @inline(__always)
+    static func checkKey(_ key: borrowing Span<UInt8>) throws(FrameCryptoError) {
+        guard key.count == AESGCM.keyByteCount else {
+            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
+        }
+    }
+
+    /// For `seal`: `ciphertext` as long as `plaintext`, and neither `plaintext` nor `aad`
+    /// longer than one call takes, checked in that order.
+    ///
+    /// - Throws: ``FrameCryptoError/bufferSizeMismatch(expected:actual:)`` or
+    ///   ``FrameCryptoError/messageTooLong(_:)``.
+    @inline(__always)
+    static func checkSeal(
+        aad: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer, ciphertext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) {
+        // Written exactly as the backends' own guards were, operands in the same order, so
+        // the inlined checks compile to the same instructions (scripts/instructions.sh).
+        guard ciphertext.count == plaintext.count else {
+            throw .bufferSizeMismatch(expected: plaintext.count, actual: ciphertext.count)
+        }
+        guard plaintext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
+            throw .messageTooLong(max(plaintext.count, aad.count))
+        }
+    }
+
+    /// For `open`: `plaintext` as long as `ciphertext`, and neither `ciphertext` nor `aad`
+    /// longer than one call takes, checked in that order.
+    ///
+    /// - Throws: ``FrameCryptoError/bufferSizeMismatch(expected:actual:)`` or
+    ///   ``FrameCryptoError/messageTooLong(_:)``.
+    @inline(__always)
+    static func checkOpen(
+        aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) {
+        guard plaintext.count == ciphertext.count else {
+            throw .bufferSizeMismatch(expected: ciphertext.count, actual: plaintext.count)
+        }
+        guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
+            throw .messageTooLong(max(ciphertext.count, aad.count))
+        }
+    }
+}
