@@ -13,14 +13,32 @@ public enum AESGCM {
 }
 
 /// A 96-bit AES-GCM nonce, held inline: making, copying and passing one never allocates.
+///
+/// The 12 bytes are stored as one 8-byte and one 4-byte word, in memory order, so a nonce
+/// travels in two registers and ``xor(counter:)`` is a handful of word operations (an
+/// `InlineArray` of 12 bytes was split into 12 byte values and put back together on every
+/// frame).
 public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertible {
+    /// Bytes 0–7 and 8–11, in memory order.
+    @usableFromInline var storage: (UInt64, UInt32)
+
     /// The 12 nonce bytes, in the order they are fed to the cipher.
-    public var bytes: InlineArray<12, UInt8>
+    @inlinable
+    public var bytes: InlineArray<12, UInt8> {
+        get {
+            withUnsafeBytes(of: storage) { raw in InlineArray<12, UInt8> { raw[$0] } }
+        }
+        set {
+            storage = withUnsafeBytes(of: newValue) { raw in
+                (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+            }
+        }
+    }
 
     /// The all-zero nonce.
     @inlinable
     public init() {
-        bytes = InlineArray(repeating: 0)
+        storage = (0, 0)
     }
 
     /// A nonce whose last eight bytes hold `counter` in big-endian order and whose first
@@ -28,9 +46,7 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
     @inlinable
     public init(counter: UInt64) {
         self.init()
-        for i in 0..<8 {
-            bytes[4 + i] = UInt8(truncatingIfNeeded: counter >> (56 - 8 * UInt64(i)))
-        }
+        self = xor(counter: counter)
     }
 
     /// A nonce copied from exactly 12 bytes.
@@ -39,26 +55,37 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
     public init(_ span: Span<UInt8>) throws(FrameCryptoError) {
         guard span.count == AESGCM.nonceByteCount else { throw .invalidNonceLength(span.count) }
         self.init()
-        for i in 0..<12 { bytes[i] = span[i] }
+        span.withUnsafeBytes { raw in
+            storage = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        }
     }
 
     /// This nonce XOR `counter` in big-endian order over the last eight bytes
     /// (RFC 9605 §4.4.3: nonce = salt XOR counter).
-    @inlinable
+    @inlinable @inline(__always)
     public func xor(counter: UInt64) -> Nonce {
+        // Two word XORs over bytes 4–11 (the counter's big-endian bytes), in registers: no
+        // byte operations and no trip through memory.
         var result = self
-        for i in 0..<8 {
-            result.bytes[4 + i] ^= UInt8(truncatingIfNeeded: counter >> (56 - 8 * UInt64(i)))
-        }
+        let bigEndian = counter.bigEndian
+        #if _endian(little)
+        // Bytes 4–7 are the high half of word 0; bytes 8–11 are word 1.
+        result.storage.0 ^= bigEndian &<< 32
+        result.storage.1 ^= UInt32(truncatingIfNeeded: bigEndian &>> 32)
+        #else
+        // Bytes 4–7 are the low half of word 0; bytes 8–11 are word 1.
+        result.storage.0 ^= bigEndian &>> 32
+        result.storage.1 ^= UInt32(truncatingIfNeeded: bigEndian)
+        #endif
         return result
     }
 
     public static func == (lhs: Nonce, rhs: Nonce) -> Bool {
-        for i in 0..<12 where lhs.bytes[i] != rhs.bytes[i] { return false }
-        return true
+        lhs.storage.0 == rhs.storage.0 && lhs.storage.1 == rhs.storage.1
     }
 
     public var description: String {
+        let bytes = self.bytes
         var text = ""
         for i in 0..<12 { text += Hex.byte(bytes[i]) }
         return text
@@ -69,7 +96,7 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
     public func withUnsafeBytePointer<R, E: Error>(
         _ body: (UnsafePointer<UInt8>) throws(E) -> R
     ) throws(E) -> R {
-        var copy = bytes
+        var copy = storage
         return try withUnsafeBytes(of: &copy) { (raw) throws(E) -> R in
             try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }

@@ -16,7 +16,7 @@ public enum SFrameCipher {
     public static let maxOverhead = SFrameHeader.maxByteCount + AESGCM.tagByteCount
 
     /// The size of the protected frame for `plaintextCount` bytes under `header`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func protectedSize(plaintextCount: Int, header: SFrameHeader) -> Int {
         header.byteCount + plaintextCount + AESGCM.tagByteCount
     }
@@ -30,7 +30,7 @@ public enum SFrameCipher {
     ///
     /// - Throws: ``FrameCryptoError/bufferTooSmall(needed:available:)`` before anything is
     ///   written, or whatever the context's `seal` throws.
-    @inlinable
+    @inlinable @inline(__always)
     public static func seal<Context: AEADContext & ~Copyable>(
         context: inout Context, salt: Nonce, header: SFrameHeader,
         plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
@@ -42,12 +42,27 @@ public enum SFrameCipher {
             throw .bufferTooSmall(needed: total, available: output.count)
         }
         precondition(
-            plaintext.count == 0 || plaintext.baseAddress! == UnsafeRawPointer(base + headerCount)
-                || plaintext.baseAddress! + plaintext.count <= UnsafeRawPointer(base)
-                || plaintext.baseAddress! >= UnsafeRawPointer(base + total),
+            plaintextFits(plaintext, frame: base, headerCount: headerCount, total: total),
             "SFrame seal: plaintext must be sealed in place or not overlap the output")
         _ = header.unsafeEncode(to: base)
-        let nonce = salt.xor(counter: header.counter)
+        return try sealEncoded(
+            context: &context, nonce: salt.xor(counter: header.counter), frame: base, headerCount: headerCount,
+            plaintext: plaintext, metadata: metadata)
+    }
+
+    /// The AEAD step of a seal whose checks are done and whose header is already written at
+    /// `frame`: encrypts `plaintext` to `frame + headerCount`, puts the tag after it, and
+    /// returns the frame's length. On failure the frame is wiped.
+    ///
+    /// The caller has checked that the frame fits its buffer and that `plaintext` lies in
+    /// place or does not overlap it (``seal(context:salt:header:plaintext:metadata:into:)``
+    /// and ``SFrameSender`` do, each once).
+    @inlinable @inline(__always)
+    static func sealEncoded<Context: AEADContext & ~Copyable>(
+        context: inout Context, nonce: Nonce, frame base: UnsafeMutableRawPointer, headerCount: Int,
+        plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer
+    ) throws(FrameCryptoError) -> Int {
+        let total = headerCount &+ plaintext.count &+ AESGCM.tagByteCount
         let ciphertext = UnsafeMutableRawBufferPointer(start: base + headerCount, count: plaintext.count)
         let tag = base + headerCount + plaintext.count
         do {
@@ -60,6 +75,17 @@ public enum SFrameCipher {
             throw error
         }
         return total
+    }
+
+    /// Whether `plaintext` may be sealed into the frame of `total` bytes at `base` with a
+    /// header of `headerCount` bytes: empty, exactly in place, or not overlapping at all.
+    @inlinable @inline(__always)
+    static func plaintextFits(
+        _ plaintext: UnsafeRawBufferPointer, frame base: UnsafeMutableRawPointer, headerCount: Int, total: Int
+    ) -> Bool {
+        plaintext.count == 0 || plaintext.baseAddress! == UnsafeRawPointer(base + headerCount)
+            || plaintext.baseAddress! + plaintext.count <= UnsafeRawPointer(base)
+            || plaintext.baseAddress! >= UnsafeRawPointer(base + total)
     }
 
     /// Opens the protected `frame`, whose header (already decoded by the caller) is
@@ -78,7 +104,7 @@ public enum SFrameCipher {
     /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` for a frame too short to hold its
     ///   tag, ``FrameCryptoError/bufferTooSmall(needed:available:)``, or
     ///   ``FrameCryptoError/authenticationFailed`` when the tag does not verify.
-    @inlinable
+    @inlinable @inline(__always)
     public static func open<Context: AEADContext & ~Copyable>(
         context: inout Context, salt: Nonce, header: SFrameHeader, headerByteCount: Int,
         frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,

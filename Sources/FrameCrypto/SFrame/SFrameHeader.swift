@@ -31,7 +31,7 @@ public struct SFrameHeader: Sendable, BitwiseCopyable, Equatable, CustomStringCo
     }
 
     /// The length of this header's (minimal) encoding, 1 to ``maxByteCount``.
-    @inlinable
+    @inlinable @inline(__always)
     public var byteCount: Int { 1 + Self.extendedByteCount(keyID) + Self.extendedByteCount(counter) }
 
     /// `SFrameHeader(kid: …, ctr: …)`, for messages.
@@ -67,7 +67,7 @@ public struct SFrameHeader: Sendable, BitwiseCopyable, Equatable, CustomStringCo
     ///
     /// - Throws: ``FrameCryptoError/malformedHeader(_:)`` when `bytes` is empty or ends
     ///   before the KID or counter bytes that the config byte announces.
-    @inlinable
+    @inlinable @inline(__always)
     public static func decode(
         _ bytes: UnsafeRawBufferPointer
     ) throws(FrameCryptoError) -> (header: SFrameHeader, byteCount: Int) {
@@ -112,13 +112,21 @@ public struct SFrameHeader: Sendable, BitwiseCopyable, Equatable, CustomStringCo
     /// Writes the encoding at `base`, which must have room for ``byteCount`` bytes.
     @inlinable @inline(__always)
     func unsafeEncode(to base: UnsafeMutableRawPointer) -> Int {
-        let keyLength = Self.extendedByteCount(keyID)
+        let keyIDLength = Self.extendedByteCount(keyID)
         let counterLength = Self.extendedByteCount(counter)
+        unsafeEncode(to: base, keyIDLength: keyIDLength, counterLength: counterLength)
+        return 1 + keyIDLength + counterLength
+    }
+
+    /// Writes the header at `base` given the lengths of its KID and counter fields
+    /// (``extendedByteCount(_:)`` of each, which the caller may have worked out already).
+    @inlinable @inline(__always)
+    func unsafeEncode(to base: UnsafeMutableRawPointer, keyIDLength: Int, counterLength: Int) {
         var config: UInt8 = 0
-        if keyLength == 0 {
+        if keyIDLength == 0 {
             config |= UInt8(truncatingIfNeeded: keyID) << 4
         } else {
-            config |= 0x80 | UInt8(truncatingIfNeeded: keyLength - 1) << 4
+            config |= 0x80 | UInt8(truncatingIfNeeded: keyIDLength - 1) << 4
         }
         if counterLength == 0 {
             config |= UInt8(truncatingIfNeeded: counter)
@@ -126,36 +134,47 @@ public struct SFrameHeader: Sendable, BitwiseCopyable, Equatable, CustomStringCo
             config |= 0x08 | UInt8(truncatingIfNeeded: counterLength - 1)
         }
         base.storeBytes(of: config, as: UInt8.self)
-        Self.writeBigEndian(keyID, count: keyLength, to: base + 1)
-        Self.writeBigEndian(counter, count: counterLength, to: base + 1 + keyLength)
-        return 1 + keyLength + counterLength
+        Self.writeBigEndian(keyID, count: keyIDLength, to: base + 1)
+        Self.writeBigEndian(counter, count: counterLength, to: base + 1 + keyIDLength)
     }
 
-    /// How many bytes follow the config byte for `value`: 0 when it fits in three bits,
-    /// else its minimal big-endian length.
     @inlinable @inline(__always)
     static func extendedByteCount(_ value: UInt64) -> Int {
         value < 8 ? 0 : (64 - value.leadingZeroBitCount + 7) >> 3
     }
 
+    /// Writes the low `count` bytes of `value` (1 to 8; 0 writes nothing) big-endian at
+    /// `pointer`, with no per-byte loop: two overlapping stores of 4, 2 or 1 bytes, whose
+    /// shared bytes agree.
     @inlinable @inline(__always)
     static func writeBigEndian(_ value: UInt64, count: Int, to pointer: UnsafeMutableRawPointer) {
-        var i = 0
-        while i < count {
-            let shift = UInt64(8 * (count - 1 - i))
-            pointer.storeBytes(of: UInt8(truncatingIfNeeded: value >> shift), toByteOffset: i, as: UInt8.self)
-            i += 1
+        if count >= 4 {
+            let high = UInt32(truncatingIfNeeded: value &>> UInt64(8 * (count - 4)))
+            pointer.storeBytes(of: high.bigEndian, as: UInt32.self)
+            pointer.storeBytes(of: UInt32(truncatingIfNeeded: value).bigEndian, toByteOffset: count - 4, as: UInt32.self)
+        } else if count >= 2 {
+            let high = UInt16(truncatingIfNeeded: value &>> UInt64(8 * (count - 2)))
+            pointer.storeBytes(of: high.bigEndian, as: UInt16.self)
+            pointer.storeBytes(of: UInt16(truncatingIfNeeded: value).bigEndian, toByteOffset: count - 2, as: UInt16.self)
+        } else if count == 1 {
+            pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
         }
     }
 
+    /// Reads `count` bytes (1 to 8) at `pointer` as a big-endian number, with no per-byte
+    /// loop: two overlapping loads of 4, 2 or 1 bytes.
     @inlinable @inline(__always)
     static func readBigEndian(_ pointer: UnsafeRawPointer, count: Int) -> UInt64 {
-        var value: UInt64 = 0
-        var i = 0
-        while i < count {
-            value = value << 8 | UInt64(pointer.load(fromByteOffset: i, as: UInt8.self))
-            i += 1
+        if count >= 4 {
+            let high = UInt64(UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
+            let low = UInt64(UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return high &<< UInt64(8 * (count - 4)) | low
         }
-        return value
+        if count >= 2 {
+            let high = UInt64(UInt16(bigEndian: pointer.loadUnaligned(as: UInt16.self)))
+            let low = UInt64(UInt16(bigEndian: pointer.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return high &<< UInt64(8 * (count - 2)) | low
+        }
+        return UInt64(pointer.load(as: UInt8.self))
     }
 }

@@ -34,6 +34,8 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
 
     @usableFromInline let capacity: Int
     @usableFromInline let slotMask: Int
+    /// 64 minus log2 of the slot count: ``home(of:)`` keeps the product's top bits.
+    @usableFromInline let slotShift: UInt64
     @usableFromInline let slots: UnsafeMutablePointer<Slot>
     @usableFromInline let entries: UnsafeMutablePointer<SFrameKeyEntry<Context>>
     @usableFromInline var count: Int
@@ -45,6 +47,7 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
         while slotCount < 2 * capacity { slotCount <<= 1 }
         self.capacity = capacity
         self.slotMask = slotCount - 1
+        self.slotShift = UInt64(slotCount.leadingZeroBitCount + 1)
         self.slots = .allocate(capacity: slotCount)
         self.slots.initialize(repeating: Slot(keyID: 0, entry: -1), count: slotCount)
         self.entries = .allocate(capacity: max(capacity, 1))
@@ -61,9 +64,9 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     /// The slot holding `keyID`, or `nil`.
-    @inlinable
+    @inlinable @inline(__always)
     func slot(of keyID: UInt64) -> Int? {
-        var i = Int(truncatingIfNeeded: Self.mix(keyID)) & slotMask
+        var i = home(of: keyID)
         while true {
             let slot = slots[i]
             if slot.entry < 0 { return nil }
@@ -73,7 +76,7 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
     }
 
     /// The entry index of `keyID`, or `nil`.
-    @inlinable
+    @inlinable @inline(__always)
     func entryIndex(of keyID: UInt64) -> Int? {
         guard let s = slot(of: keyID) else { return nil }
         return Int(slots[s].entry)
@@ -92,7 +95,7 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
             return
         }
         guard count < capacity else { throw .keyStoreFull(capacity: capacity) }
-        var i = Int(truncatingIfNeeded: Self.mix(keyID)) & slotMask
+        var i = home(of: keyID)
         while slots[i].entry >= 0 { i = (i + 1) & slotMask }
         (entries + count).initialize(to: entry)
         slots[i] = Slot(keyID: keyID, entry: Int32(count))
@@ -127,9 +130,9 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
             j = (j + 1) & slotMask
             let slot = slots[j]
             if slot.entry < 0 { break }
-            let home = Int(truncatingIfNeeded: Self.mix(slot.keyID)) & slotMask
+            let slotHome = home(of: slot.keyID)
             // The slot at j may fill the hole unless its home lies cyclically in (hole, j].
-            let homeInRun = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j)
+            let homeInRun = hole <= j ? (slotHome > hole && slotHome <= j) : (slotHome > hole || slotHome <= j)
             if !homeInRun {
                 slots[hole] = slot
                 hole = j
@@ -144,16 +147,12 @@ struct SFrameKeyTable<Context: AEADContext & ~Copyable>: ~Copyable {
         secureZero(UnsafeMutableRawPointer(first), count: count * MemoryLayout<SFrameKeyEntry<Context>>.stride)
     }
 
-    /// A 64-bit finaliser (MurmurHash3's `fmix64`): every KID bit affects every slot bit,
-    /// so sequential or structured KIDs (epoch ‖ sender ‖ stream) spread evenly.
+    /// The slot where `keyID`'s probe starts: Fibonacci hashing, the top bits of the KID
+    /// times 2^64/φ. Every KID bit reaches the top bits of the product, so sequential and
+    /// structured KIDs (epoch ‖ sender ‖ stream) spread evenly, in one multiply and one shift
+    /// per lookup (a MurmurHash3 finaliser took two multiplies and three shift-XORs).
     @inlinable @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x &*= 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33
-        x &*= 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
+    func home(of keyID: UInt64) -> Int {
+        Int(truncatingIfNeeded: (keyID &* 0x9E37_79B9_7F4A_7C15) &>> slotShift)
     }
 }

@@ -115,7 +115,7 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     /// or does not overlap `frame`.
     ///
     /// - Throws: as the `Span` variant.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func open(
         frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) -> SFrameOpened {

@@ -76,7 +76,7 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
 
     /// Whether `counter` may be accepted: above the highest recorded, or inside the window
     /// and not yet recorded. Changes nothing.
-    @inlinable
+    @inlinable @inline(__always)
     public func allows(_ counter: UInt64) -> Bool {
         guard started, counter <= highest else { return true }
         guard highest - counter < Self.width else { return false }
@@ -92,14 +92,21 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
     /// Records `counter` as seen, advancing the window when it is the new highest.
     /// Call only for a counter that ``allows(_:)``, that does not
     /// ``exceedsForwardJump(_:)``, and whose frame authenticated.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func record(_ counter: UInt64) {
         if !started {
             started = true
             highest = counter
         } else if counter > highest {
             let advance = counter - highest
-            if advance >= Self.width {
+            if advance == 1 {
+                // The next counter, the usual case: its own bit is the only one to clear,
+                // and it is set below.
+            } else if advance <= 64 {
+                // The common case, a frame or a few ahead: the bits to clear (those of
+                // highest + 1 through counter) span at most two words; no loop.
+                Self.clearShort(&bits, from: highest &+ 1, count: advance)
+            } else if advance >= Self.width {
                 for i in 0..<Self.wordCount { bits[i] = 0 }
             } else {
                 clear(from: highest &+ 1, count: advance)
@@ -116,6 +123,23 @@ public struct SFrameReplayWindow: Sendable, BitwiseCopyable {
 
     /// Clears the bits of the `count` (< ``width``) counters from `first` on, a word at a
     /// time where it can.
+    /// Clears `count` (1 to 64) bits from position `first` (modulo the width) with at most
+    /// two masked word updates.
+    @inlinable @inline(__always)
+    static func clearShort(_ bits: inout InlineArray<16, UInt64>, from first: UInt64, count: UInt64) {
+        let position = first & (width - 1)
+        let offset = position & 63
+        let word = Int(position >> 6)
+        // Bits offset..<64 of the first word, then what is left in the next word.
+        let firstRun = min(64 - offset, count)
+        let firstMask: UInt64 = firstRun == 64 ? ~0 : ((1 &<< firstRun) &- 1) &<< offset
+        bits[word] &= ~firstMask
+        let rest = count - firstRun
+        if rest > 0 {
+            bits[(word + 1) & (wordCount - 1)] &= ~((1 &<< rest) &- 1)
+        }
+    }
+
     @inlinable
     mutating func clear(from first: UInt64, count: UInt64) {
         var position = first & (Self.width - 1)

@@ -26,6 +26,8 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// The KID written into every header.
     public let keyID: UInt64
+    /// The bytes the KID takes after the config byte (0 for KIDs below 8): fixed per sender.
+    @usableFromInline let keyIDLength: Int
     /// The last counter this sender may use.
     public let counterLimit: UInt64
 
@@ -43,6 +45,7 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
         self.saltStorage.initialize(to: keyed.salt)
         self.context = keyed.context
         self.keyID = keyID
+        self.keyIDLength = SFrameHeader.extendedByteCount(keyID)
         self.counterLimit = counterLimit
         self.counter = 0
         self.exhausted = false
@@ -104,20 +107,33 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     /// sealing in place) or does not overlap `output`.
     ///
     /// - Throws: as the `Span` variant.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func seal(
         plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) -> Int {
         guard !exhausted else { throw .counterExhausted(keyID: keyID) }
-        let header = SFrameHeader(keyID: keyID, counter: counter)
-        let needed = SFrameCipher.protectedSize(plaintextCount: plaintext.count, header: header)
-        guard output.count >= needed else { throw .bufferTooSmall(needed: needed, available: output.count) }
+        let counter = self.counter
+        // Everything about the frame's size is worked out once, here: the KID's length was
+        // fixed at init, the counter's takes one bit scan.
+        let counterLength = SFrameHeader.extendedByteCount(counter)
+        let headerCount = 1 &+ keyIDLength &+ counterLength
+        guard plaintext.count <= AESGCM.maxMessageByteCount else { throw .messageTooLong(plaintext.count) }
+        let needed = headerCount &+ plaintext.count &+ AESGCM.tagByteCount
+        guard output.count >= needed, let base = output.baseAddress else {
+            throw .bufferTooSmall(needed: needed, available: output.count)
+        }
+        precondition(
+            SFrameCipher.plaintextFits(plaintext, frame: base, headerCount: headerCount, total: needed),
+            "SFrame seal: plaintext must be sealed in place or not overlap the output")
         // Spend the counter before the cipher runs: even a seal that fails halfway never
         // leaves its nonce to be used again.
-        if counter == counterLimit { exhausted = true } else { counter += 1 }
-        return try SFrameCipher.seal(
-            context: &context, salt: salt, header: header, plaintext: plaintext, metadata: metadata, into: output)
+        if counter == counterLimit { exhausted = true } else { self.counter = counter &+ 1 }
+        SFrameHeader(keyID: keyID, counter: counter).unsafeEncode(
+            to: base, keyIDLength: keyIDLength, counterLength: counterLength)
+        return try SFrameCipher.sealEncoded(
+            context: &context, nonce: salt.xor(counter: counter), frame: base, headerCount: headerCount,
+            plaintext: plaintext, metadata: metadata)
     }
 }
 
