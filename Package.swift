@@ -85,7 +85,10 @@ let package = Package(
                 "CFrameReference",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
-            swiftSettings: strict
+            // LLVM's function merging off: it folded per-backend loop copies that differ only
+            // in the backend they call into one body calling through a function pointer
+            // (Sources/FrameBench/Loops/SpecializedContexts.swift, scripts/check-specializations.py).
+            swiftSettings: strict + [.unsafeFlags(["-Xfrontend", "-disable-llvm-merge-functions-pass"])]
         ),
 
         // The thin command-line front end.

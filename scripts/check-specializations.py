@@ -7,7 +7,7 @@ Usage: scripts/check-specializations.py --binary PATH [--self-test]
 Three things must hold, or the script exits 1 naming each failure:
 
 1. The one list (Sources/FrameBench/Loops/SpecializedContexts.swift) covers the registry:
-   every context type in BackendRegistry.all and .variants (Sources/FrameCrypto/AEAD/
+   every context type in BackendRegistry.all and .variants (Sources/FrameCrypto/Registry/
    BackendRegistry.swift) is listed for every loop type (FrameLoops: frames suite;
    SFrameLoops: overhead suite and key-count study; MeetingLoops: meeting suite).
 2. The release binary holds, for every loop function (each function that carries a generated
@@ -35,7 +35,7 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 LOOPS = os.path.join(ROOT, "Sources", "FrameBench", "Loops")
-REGISTRY = os.path.join(ROOT, "Sources", "FrameCrypto", "AEAD", "BackendRegistry.swift")
+REGISTRY = os.path.join(ROOT, "Sources", "FrameCrypto", "Registry", "BackendRegistry.swift")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import importlib.util  # noqa: E402
 

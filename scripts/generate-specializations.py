@@ -7,6 +7,7 @@ The list is the comment block between `// BEGIN specialization list` and
 `// END specialization list` in Sources/FrameBench/Loops/SpecializedContexts.swift:
 
     // loop    <LoopType> <GenericParameter> <pattern>   ({} in the pattern: a backend context)
+    // registry <LoopType> ...                           (every context BackendRegistry lists)
     // backend <ContextType> <LoopType> ...              (loops specialised for the context)
     // work    <Type> <LoopType> ...                     (a non-backend type, used as is)
 
@@ -37,6 +38,19 @@ BLOCK = re.compile(
 )
 
 
+def registered_contexts():
+    """The context types of BackendRegistry.all and .variants (FrameCrypto), in order."""
+    path = os.path.join(ROOT, "Sources", "FrameCrypto", "Registry", "BackendRegistry.swift")
+    text = open(path, encoding="utf-8").read()
+    found = []
+    for array in ("all", "variants"):
+        match = re.search(r"static let " + array + r": \[AEADBackend\] = \[(.*?)\]", text, re.S)
+        if not match:
+            sys.exit(f"{path}: no `{array}` array")
+        found += re.findall(r"(\w+)\.self", match.group(1))
+    return found
+
+
 def read_list():
     text = open(LIST_FILE, encoding="utf-8").read()
     match = re.search(r"// BEGIN specialization list\n(.*?)// END specialization list", text, re.S)
@@ -51,6 +65,14 @@ def read_list():
         if kind == "loop":
             loops[name] = (rest[0], rest[1])
             types[name] = []
+        elif kind == "registry":
+            # Every context type the registry lists, for each loop named: adding a backend
+            # to BackendRegistry adds its loop copies.
+            for context in registered_contexts():
+                for loop in [name] + rest:
+                    if loop not in loops:
+                        sys.exit(f"{LIST_FILE}: registry line names unknown loop {loop}")
+                    types[loop].append(loops[loop][1].replace("{}", context))
         elif kind in ("backend", "work"):
             for loop in rest:
                 if loop not in loops:

@@ -10,10 +10,9 @@ import FrameCrypto
 /// backend listed for `FrameLoops` in `SpecializedContexts.swift` (the attributes are
 /// generated from there by `scripts/generate-specializations.py`), which the generic entry point jumps to after one type comparison per
 /// batch; there the library call is direct, as in an application that names its backend.
-/// A backend not listed still runs, through the generic copy (correct, a few ns slower).
-/// `swift-crypto` is deliberately not listed: it allocates on every frame anyway, and with a
-/// third copy LLVM's function merging folded the sodium copy into a shared body that calls
-/// through a function pointer, which changed what sodium's Swift/C ratio measures.
+/// Every registered backend is listed (`scripts/check-specializations.py` holds the release
+/// binary to it), and FrameBench is compiled with LLVM's function merging off, which had
+/// folded the sodium copy into a shared body calling through a function pointer.
 ///
 /// A ``SyntheticOverhead`` other than `none` runs once per frame after the library call;
 /// `none` is decided once per batch, so the plain loop carries no trace of it.
@@ -22,6 +21,10 @@ enum FrameLoops {
     // BEGIN GENERATED specializations (FrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
+    @_specialize(exported: false, where Context == OpenSSLColdContext)
+    @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
+    @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
     // END GENERATED
     static func seal<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
@@ -53,6 +56,10 @@ enum FrameLoops {
     // BEGIN GENERATED specializations (FrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
+    @_specialize(exported: false, where Context == OpenSSLColdContext)
+    @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
+    @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
     // END GENERATED
     static func open<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none

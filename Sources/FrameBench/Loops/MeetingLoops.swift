@@ -26,6 +26,10 @@ enum MeetingLoops {
             [
                 ObjectIdentifier(KeyringWork<OpenSSLContext>.self),
                 ObjectIdentifier(KeyringWork<SodiumContext>.self),
+                ObjectIdentifier(KeyringWork<SwiftCryptoContext>.self),
+                ObjectIdentifier(KeyringWork<OpenSSLColdContext>.self),
+                ObjectIdentifier(KeyringWork<OpenSSLPlaceholderContext>.self),
+                ObjectIdentifier(KeyringWork<SodiumNoPrecomputationContext>.self),
                 ObjectIdentifier(NullWork.self),
             ]
             // END GENERATED
@@ -38,6 +42,10 @@ enum MeetingLoops {
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
+    @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
+    @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func sealSeats<W: FrameWork>(
@@ -70,6 +78,10 @@ enum MeetingLoops {
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
+    @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
+    @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func openReceivers<W: FrameWork>(
@@ -98,6 +110,10 @@ enum MeetingLoops {
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
+    @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
+    @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func sealForwarded<W: FrameWork>(
