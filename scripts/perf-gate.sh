@@ -2,6 +2,10 @@
 # The quick, deterministic performance gate CI runs after the tests (.ci/run). Every check
 # counts something that does not depend on how busy the machine is, so it neither flakes on
 # a shared runner nor needs a quiet one:
+#   0. every registered backend's frames, SFrame and meeting loops specialised and not merged
+#      into a shared body that calls through a function pointer, on the release binary's
+#      symbols, and a self-test that a removed or merged copy is caught
+#      (scripts/check-specializations.py);
 #   1. allocations inside the frames suite's timed loop, under valgrind: must be 0 for
 #      openssl and sodium, exactly the documented count for swift-crypto, and a positive
 #      control (one injected allocation per frame) must be counted
@@ -42,6 +46,8 @@ step() {
 
 echo "== perf gate: release build"
 swift build -c release --scratch-path "$scratch" --product framebench || exit 1
+step "every registered backend's loops specialised and direct, and the check's self-test" \
+    python3 scripts/check-specializations.py --binary "$scratch/release/framebench" --self-test
 step "no allocation in the frames suite's timed loop" env FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" \
     scripts/check-allocations.sh "$scratch"
 step "no allocation in the meeting suite's per-frame loops" scripts/check-meeting-allocations.sh "$scratch"
