@@ -27,16 +27,17 @@ let package = Package(
     name: "FrameBenchFuzz",
     dependencies: [
         // The main package, whatever its directory is called.
-        .package(name: "FrameBench", path: ".."),
+        .package(name: "FrameBench", path: "..")
     ],
     targets: [
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: strict),
-    ] + fuzzers.map { fuzzer in
-        .executableTarget(
-            name: fuzzer.name,
-            dependencies: ["FuzzSupport", .product(name: fuzzer.product, package: "FrameBench")],
-            swiftSettings: strict
-        )
-    }
+    ]
+        + fuzzers.map { fuzzer in
+            .executableTarget(
+                name: fuzzer.name,
+                dependencies: ["FuzzSupport", .product(name: fuzzer.product, package: "FrameBench")],
+                swiftSettings: strict
+            )
+        }
 )

@@ -19,8 +19,8 @@ In every Swift file under Sources/FrameBench/Loops, a block
 
 is rewritten to one `@_specialize(exported: false, where <P> == <Type>)` per listed type of
 that loop, in list order, at the marker's indentation; a block
-`// BEGIN GENERATED dispatch metadata (<LoopType>)` to the array literal of those types'
-`ObjectIdentifier`s. With --check nothing is written; exits 1 if any file would change.
+`// BEGIN GENERATED dispatch metadata (<LoopType>)` to the statement
+`dispatchMetadata = [...]` assigning the array of those types' `ObjectIdentifier`s. With --check nothing is written; exits 1 if any file would change.
 """
 
 import os
@@ -93,7 +93,7 @@ def render(match, loops, types):
         body = "".join(f"{indent}@_specialize(exported: false, where {parameter} == {t})\n" for t in types[loop])
     else:
         body = "".join(f"{indent}    ObjectIdentifier({t}.self),\n" for t in types[loop])
-        body = f"{indent}[\n{body}{indent}]\n"
+        body = f"{indent}dispatchMetadata = [\n{body}{indent}]\n"
     return f"{indent}// BEGIN GENERATED {what} ({loop})\n{body}{indent}// END GENERATED\n"
 
 

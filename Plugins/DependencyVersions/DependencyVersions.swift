@@ -18,7 +18,8 @@ struct DependencyVersions: BuildToolPlugin {
             "enum DependencyVersions {",
         ]
         for (identity, constant) in Self.described {
-            let version = context.package.dependencies
+            let version =
+                context.package.dependencies
                 .first { $0.package.id.lowercased() == identity }
                 .map { Self.describe($0.package.origin) } ?? "not a dependency"
             lines.append("    static let \(constant) = \"\(version.replacingOccurrences(of: "\"", with: "'"))\"")

@@ -46,8 +46,10 @@ import Testing
         let directory = try makeTemporaryDirectory("typed-options-good")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try CLIProcess.run(
-            ["frames", "--backend", "openssl", "--sizes", "64, 128", "--operations", "open,seal,open", "--count", "200",
-             "--warmup", "0", "--batch-size", "10", "--threads", "1", "--seed", "7", "--json"],
+            [
+                "frames", "--backend", "openssl", "--sizes", "64, 128", "--operations", "open,seal,open", "--count", "200",
+                "--warmup", "0", "--batch-size", "10", "--threads", "1", "--seed", "7", "--json",
+            ],
             in: directory, timeout: 120)
         #expect(run.status == 0, "\(run.stderr)")
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]

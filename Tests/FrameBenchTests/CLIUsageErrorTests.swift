@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrameBench
+import Testing
 
 /// Inputs that are not results files, and usage errors: named for what they are, exit 2.
 @Suite struct CLIUsageErrorTests {

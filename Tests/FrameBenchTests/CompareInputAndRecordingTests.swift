@@ -1,9 +1,10 @@
 import Foundation
 import FrameCrypto
-import Testing
-@testable import FrameBench
 import FrameTestSupport
 import FrameVectors
+import Testing
+
+@testable import FrameBench
 
 @Suite struct CompareInputAndRecordingTests {
     func temporaryDirectory() throws -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 @Suite struct CompareResultsTests {
@@ -97,7 +98,8 @@ import Testing
         var options = Self.options()
         options.metric = .absolute
         let report = try ResultsComparison.compare(
-            baseline: [Self.run(seed: 1), Self.run(seed: 2)], candidate: [Self.run(seed: 4, machine: 1.2), Self.run(seed: 5, machine: 1.2)],
+            baseline: [Self.run(seed: 1), Self.run(seed: 2)],
+            candidate: [Self.run(seed: 4, machine: 1.2), Self.run(seed: 5, machine: 1.2)],
             options: options)
         #expect(report.cases.allSatisfy { $0.metric == "nsPerFrame" && $0.verdict != .notGated })
         #expect(!report.passed)  // the machine's 20 % is all it can see

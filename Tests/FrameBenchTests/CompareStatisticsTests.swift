@@ -1,6 +1,7 @@
-import Testing
-@testable import FrameBench
 import FrameVectors
+import Testing
+
+@testable import FrameBench
 
 @Suite struct CompareStatisticsTests {
     /// `count` values around `center`, spread ±`spread` (fraction), fixed by `seed`.
@@ -73,6 +74,8 @@ import FrameVectors
         #expect(ComparisonStatistics.quantile(sorted: [0, 10], 0.25) == 2.5)
         #expect(ComparisonStatistics.quantile(sorted: [1, 2, 3], 1) == 3)
         #expect(ComparisonStatistics.stableHash("a") != ComparisonStatistics.stableHash("b"))
-        #expect(ComparisonStatistics.stableHash("frames swift openssl seal 64 B") == ComparisonStatistics.stableHash("frames swift openssl seal 64 B"))
+        #expect(
+            ComparisonStatistics.stableHash("frames swift openssl seal 64 B")
+                == ComparisonStatistics.stableHash("frames swift openssl seal 64 B"))
     }
 }

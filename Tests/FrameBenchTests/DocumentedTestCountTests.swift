@@ -33,6 +33,8 @@ import Testing
         }
         let counted = try Self.testAttributes(under: Self.packageRoot.appendingPathComponent("Tests"))
         #expect(counted > 200, "found only \(counted) @Test attributes: is Tests/ where this test thinks?")
-        #expect(Int(match.1) == counted, "docs/robustness.md says \(match.1) tests; Tests/ has \(counted) (@Test functions, what swift test counts): update the doc")
+        #expect(
+            Int(match.1) == counted,
+            "docs/robustness.md says \(match.1) tests; Tests/ has \(counted) (@Test functions, what swift test counts): update the doc")
     }
 }

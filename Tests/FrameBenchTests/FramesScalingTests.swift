@@ -1,5 +1,6 @@
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 @Suite struct FramesScalingTests {

@@ -1,8 +1,9 @@
 import FrameCrypto
-import Testing
-@testable import FrameBench
 import FrameTestSupport
 import FrameVectors
+import Testing
+
+@testable import FrameBench
 
 @Suite struct FramesSuiteTests {
     func quickConfiguration(_ length: RunLength) -> FramesSuiteConfiguration {
@@ -70,14 +71,16 @@ import FrameVectors
         }
     }
 
-    @Test(.enabled(if: TestBackends.isAvailable("openssl"), TestBackends.skipReason("openssl")),
-          arguments: [0, 1, 64, 1500])
+    @Test(
+        .enabled(if: TestBackends.isAvailable("openssl"), TestBackends.skipReason("openssl")),
+        arguments: [0, 1, 64, 1500])
     func cReferenceSealsAndOpensExactlyAsOpenSSL(size: Int) throws {
         try cReferenceSealsAndOpensExactlyAsTheBackend(backend: "openssl", size: size)
     }
 
-    @Test(.enabled(if: TestBackends.isAvailable("sodium"), TestBackends.skipReason("sodium")),
-          arguments: [0, 1, 64, 1500])
+    @Test(
+        .enabled(if: TestBackends.isAvailable("sodium"), TestBackends.skipReason("sodium")),
+        arguments: [0, 1, 64, 1500])
     func cReferenceSealsAndOpensExactlyAsSodium(size: Int) throws {
         try cReferenceSealsAndOpensExactlyAsTheBackend(backend: "sodium", size: size)
     }

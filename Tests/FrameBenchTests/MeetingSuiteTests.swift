@@ -1,6 +1,7 @@
-import FrameCrypto
 import Foundation
+import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 @Suite struct MeetingSuiteTests {
@@ -82,7 +83,8 @@ import Testing
         let decoded = try ResultsFile.decode(try ResultsFile.encode(document), path: "memory")
         #expect(decoded == document)
         let csv = ResultsCSV.render(records).split(separator: "\n")
-        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,"))  // threads, paced; no layer, no key count
+        // The row ends with threads and paced, then no layer and no key count.
+        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,"))
     }
 
     @Test func pacedCasesReportLatencyAndDeadlines() throws {
@@ -111,9 +113,15 @@ import Testing
         #expect(rejects { $0.participants = [] })
         #expect(rejects { $0.participants = [5, 5] })
         #expect(rejects { $0.participants = [201] })
-        #expect(!rejects { $0.participants = [201]; $0.beyondE2EECap = true })
+        #expect(
+            !rejects {
+                $0.participants = [201]; $0.beyondE2EECap = true
+            })
         #expect(rejects { $0.backends = ["nope"] })
-        #expect(rejects { $0.modes = [.client]; $0.threads = 2 })
+        #expect(
+            rejects {
+                $0.modes = [.client]; $0.threads = 2
+            })
         #expect(rejects { $0.threads = 0 })
         #expect(rejects { $0.alsoThreads = [1] })
         #expect(rejects { $0.alsoThreads = [65] })

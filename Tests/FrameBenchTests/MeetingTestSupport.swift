@@ -1,4 +1,5 @@
 import FrameCrypto
+
 @testable import FrameBench
 
 /// Shared fixtures of the meeting-suite tests.

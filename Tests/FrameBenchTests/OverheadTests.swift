@@ -1,6 +1,7 @@
 import Foundation
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 /// The overhead suite: its statistics on synthetic batches, its records, its runners and
@@ -35,8 +36,9 @@ import Testing
     }
 
     static func log(_ perFrame: [Double], batch: Int = 10) -> LayerLog {
-        LayerLog(perFrame: perFrame, frames: perFrame.count * batch,
-                 nanoseconds: UInt64(perFrame.reduce(0, +) * Double(batch)), batchSize: batch)
+        LayerLog(
+            perFrame: perFrame, frames: perFrame.count * batch,
+            nanoseconds: UInt64(perFrame.reduce(0, +) * Double(batch)), batchSize: batch)
     }
 
     /// openssl with all layers, a backend without a C reference, and a variant of openssl.
@@ -45,12 +47,15 @@ import Testing
         let swift = c.map { $0 + 4 }
         let sframe = swift.map { $0 + 30 }
         return [
-            OverheadCase(backend: "openssl", operation: .open, frameSize: 100,
-                         layers: [.cLibrary: log(c), .swiftBackend: log(swift), .sframe: log(sframe)]),
-            OverheadCase(backend: "nocref", operation: .open, frameSize: 100,
-                         layers: [.swiftBackend: log(c.map { $0 * 3 }), .sframe: log(c.map { $0 * 3 + 50 })]),
-            OverheadCase(backend: "openssl-cold", parent: "openssl", operation: .open, frameSize: 100,
-                         layers: [.swiftBackend: log(swift.map { $0 * 8 }), .sframe: log(sframe.map { $0 * 8 })]),
+            OverheadCase(
+                backend: "openssl", operation: .open, frameSize: 100,
+                layers: [.cLibrary: log(c), .swiftBackend: log(swift), .sframe: log(sframe)]),
+            OverheadCase(
+                backend: "nocref", operation: .open, frameSize: 100,
+                layers: [.swiftBackend: log(c.map { $0 * 3 }), .sframe: log(c.map { $0 * 3 + 50 })]),
+            OverheadCase(
+                backend: "openssl-cold", parent: "openssl", operation: .open, frameSize: 100,
+                layers: [.swiftBackend: log(swift.map { $0 * 8 }), .sframe: log(sframe.map { $0 * 8 })]),
         ]
     }
 
@@ -153,7 +158,9 @@ import Testing
         var opened = [UInt8](repeating: 0, count: payload.count)
         let frame = seal.lastFrame
         let result = try frame.withUnsafeBytes { f in
-            try opened.withUnsafeMutableBytes { o in try receiver.open(frame: f, metadata: UnsafeRawBufferPointer(start: nil, count: 0), into: o) }
+            try opened.withUnsafeMutableBytes { o in
+                try receiver.open(frame: f, metadata: UnsafeRawBufferPointer(start: nil, count: 0), into: o)
+            }
         }
         #expect(result.counter == 4 && opened == payload)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 @Suite struct ReportChartTests {
@@ -19,7 +20,8 @@ import Testing
 
     /// The marker of a data point whose `data-` attributes match `match`.
     static func point(_ svg: XMLElements, _ match: [String: String]) -> XMLElements.Element? {
-        svg.named("circle").first { c in c.attributes["class"] == "point" && match.allSatisfy { c.attributes["data-\($0.key)"] == $0.value } }
+        svg.named("circle").first { c in c.attributes["class"] == "point" && match.allSatisfy { c.attributes["data-\($0.key)"] == $0.value }
+        }
     }
 
     static func value(_ element: XMLElements.Element?, _ name: String) -> Double? {
@@ -29,8 +31,11 @@ import Testing
     @Test func everyChartIsSVGWithViewBoxTitleAxesAndLegend() throws {
         let files = try Self.files()
         let charts = files.keys.filter { $0.hasSuffix(".svg") }.sorted()
-        #expect(charts == ["meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg", "meeting-realtime.svg", "ns-per-frame.svg",
-                           "swift-vs-c.svg", "throughput.svg"])
+        #expect(
+            charts == [
+                "meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg", "meeting-realtime.svg", "ns-per-frame.svg",
+                "swift-vs-c.svg", "throughput.svg",
+            ])
         for name in charts {
             let svg = try #require(XMLElements.parse(files[name]!), "\(name) parses")
             let root = try #require(svg.elements.first)
@@ -48,7 +53,8 @@ import Testing
         let records = ReportFixtures.framesDocument().measurements
         #expect(svg.named("circle").filter { $0.attributes["class"] == "point" }.count == records.count)
         for r in records {
-            let point = Self.point(svg, ["backend": r.backend, "operation": r.operation!, "implementation": r.implementation, "x": String(r.frameSize!)])
+            let point = Self.point(
+                svg, ["backend": r.backend, "operation": r.operation!, "implementation": r.implementation, "x": String(r.frameSize!)])
             let y = try #require(Self.value(point, "y"), "point for \(r.backend) \(r.operation!) \(r.frameSize!) \(r.implementation)")
             #expect(abs(y - r.bytesPerSecond / 1e6) <= 1e-9 * y)
         }
@@ -87,7 +93,9 @@ import Testing
 
     @Test func meetingChartsPlotRealtimeFactorAndCostAgainstParticipants() throws {
         let realtime = try Self.svg("meeting-realtime.svg")
-        let costs = ["client": try Self.svg("meeting-ns-per-frame-client.svg"), "meeting": try Self.svg("meeting-ns-per-frame-meeting.svg")]
+        let costs = [
+            "client": try Self.svg("meeting-ns-per-frame-client.svg"), "meeting": try Self.svg("meeting-ns-per-frame-meeting.svg"),
+        ]
         for r in ReportFixtures.meetingDocument().measurements {
             let cost = try #require(costs[r.mode!])
             let match = ["backend": r.backend, "mode": r.mode!, "x": String(r.participants!)]
@@ -141,7 +149,10 @@ import Testing
 
     @Test func chartsAreSkippedWithoutTheirSuites() {
         let names = Report.render([ReportInput(name: "m.json", document: ReportFixtures.meetingDocument())]).map(\.name)
-        #expect(names == ["report.md", "report.html", "meeting-realtime.svg", "meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg"])
+        #expect(
+            names == [
+                "report.md", "report.html", "meeting-realtime.svg", "meeting-ns-per-frame-client.svg", "meeting-ns-per-frame-meeting.svg",
+            ])
     }
 
     @Test func logTicksCoverTheDataWithRoundNumbers() {

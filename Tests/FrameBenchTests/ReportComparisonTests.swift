@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 @Suite struct ReportComparisonTests {
@@ -19,8 +20,9 @@ import Testing
             if r.backend == "sodium", r.operation == "open", r.frameSize == 64 { return 1.01 }
             return 1
         }
-        let files = Report.render([ReportInput(name: "base.json", document: baseline), ReportInput(name: "cand.json", document: candidate)],
-                                  options: options)
+        let files = Report.render(
+            [ReportInput(name: "base.json", document: baseline), ReportInput(name: "cand.json", document: candidate)],
+            options: options)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 
@@ -69,8 +71,9 @@ import Testing
 
     @Test func identicalRunsShowNoRegression() throws {
         let document = ReportFixtures.framesDocument()
-        let files = Report.render([ReportInput(name: "a.json", document: document), ReportInput(name: "b.json", document: document)],
-                                  options: Self.options)
+        let files = Report.render(
+            [ReportInput(name: "a.json", document: document), ReportInput(name: "b.json", document: document)],
+            options: Self.options)
         let text = try #require(files.first { $0.name == "compare-run2-vs-run1.svg" }).contents
         let svg = try #require(XMLElements.parse(text))
         #expect(!svg.named("circle").contains { $0.attributes["data-verdict"] == "regression" })
@@ -78,8 +81,11 @@ import Testing
     }
 
     @Test func runsWithNothingInCommonSayWhy() {
-        let files = Report.render([ReportInput(name: "f.json", document: ReportFixtures.framesDocument()),
-                                   ReportInput(name: "m.json", document: ReportFixtures.meetingDocument())], options: Self.options)
+        let files = Report.render(
+            [
+                ReportInput(name: "f.json", document: ReportFixtures.framesDocument()),
+                ReportInput(name: "m.json", document: ReportFixtures.meetingDocument()),
+            ], options: Self.options)
         #expect(!files.contains { $0.name.hasPrefix("compare-") })
         #expect(files[0].contents.contains("not compared:"))
     }

@@ -1,9 +1,11 @@
 import Foundation
 import FrameCrypto
+
+@testable import FrameBench
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import FrameBench
 
 /// Small results documents built in code for the report tests, and an SVG/XML reader.
 enum ReportFixtures {
@@ -30,7 +32,9 @@ enum ReportFixtures {
         (0..<count).map { center * (1 + 0.005 * sin(Double($0) * 1.7)) }
     }
 
-    static func framesRecord(_ backend: String, _ operation: String, _ size: Int, _ implementation: String, scale: Double = 1) -> MeasurementRecord {
+    static func framesRecord(
+        _ backend: String, _ operation: String, _ size: Int, _ implementation: String, scale: Double = 1
+    ) -> MeasurementRecord {
         let p50 = ns(backend, operation, size, implementation) * scale
         var record = MeasurementRecord(
             suite: "frames", implementation: implementation, backend: backend, frames: 1_000_000, bytes: 1_000_000 * size,
@@ -51,7 +55,8 @@ enum ReportFixtures {
         let p50 = (backend == "openssl" ? 400 : 700) + Double(participants) * 3 * scale
         var record = MeasurementRecord(
             suite: "meeting", implementation: "swift", backend: backend, frames: 10_000 * participants, bytes: 5_000_000 * participants,
-            seconds: 1, nsPerFrame: PercentileSummary(p50: p50, p90: p50 * 1.2, p99: p50 * 1.8, p999: p50 * 2.5, max: p50 * 10, mean: p50 * 1.05),
+            seconds: 1,
+            nsPerFrame: PercentileSummary(p50: p50, p90: p50 * 1.2, p99: p50 * 1.8, p999: p50 * 2.5, max: p50 * 10, mean: p50 * 1.05),
             samples: samples(p50, count: 10), samplesKind: "sliceNsPerFrame")
         record.participants = participants
         record.mode = mode
@@ -89,7 +94,8 @@ enum ReportFixtures {
         var configuration = RunConfiguration(suite: suite, seed: 1, backends: ["openssl", "sodium"], runMode: "time", warmupSeconds: 0.2)
         configuration.secondsPerCase = 1
         configuration.repetitions = 20
-        return ResultsDocument(createdAt: "2026-11-21T16:14:08Z", environment: environment, configuration: configuration, measurements: records)
+        return ResultsDocument(
+            createdAt: "2026-11-21T16:14:08Z", environment: environment, configuration: configuration, measurements: records)
     }
 
     /// ns per frame each overhead layer adds, per backend and size.
@@ -154,7 +160,9 @@ final class XMLElements: NSObject, XMLParserDelegate {
         return parser.parse() && reader.error == nil ? reader : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements.append(Element(name: name, attributes: attributes))
         open.append(elements.count - 1)
     }

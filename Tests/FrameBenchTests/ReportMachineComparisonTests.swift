@@ -1,6 +1,7 @@
 import Foundation
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 /// `framebench report` on runs from two machines: a machine comparison with the differences
@@ -25,8 +26,9 @@ import Testing
         candidate.environment.cpuFlags["vaes"] = true
         candidate.environment.backends[0] = BackendInfo(
             name: "openssl", library: "OpenSSL libcrypto", version: "3.0.19", summary: "", availability: .available)
-        let files = Report.render([ReportInput(name: "xeon.json", document: baseline), ReportInput(name: "epyc.json", document: candidate)],
-                                  options: options)
+        let files = Report.render(
+            [ReportInput(name: "xeon.json", document: baseline), ReportInput(name: "epyc.json", document: candidate)],
+            options: options)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 
@@ -50,9 +52,13 @@ import Testing
         let svg = try #require(XMLElements.parse(chart))
         let points = svg.named("circle").filter { $0.attributes["class"] == "point" }
         #expect(!points.isEmpty)
-        #expect(!points.contains { $0.attributes["fill"] == ReportPalette.regression || $0.attributes["fill"] == ReportPalette.improvement })
+        #expect(
+            !points.contains { $0.attributes["fill"] == ReportPalette.regression || $0.attributes["fill"] == ReportPalette.improvement })
         #expect(!points.contains { $0.attributes["data-verdict"] == "regression" })
-        #expect(points.contains { $0.attributes["data-verdict"] == "machine-regression" && $0.attributes["fill"] == ComparisonFigure.machineSlower })
+        #expect(
+            points.contains {
+                $0.attributes["data-verdict"] == "machine-regression" && $0.attributes["fill"] == ComparisonFigure.machineSlower
+            })
         #expect(!svg.texts(class: "legend-entry").contains { $0.hasPrefix("regression") })
         #expect(svg.texts(class: "legend-entry").contains { $0.hasPrefix("slower on the candidate's machine") })
     }

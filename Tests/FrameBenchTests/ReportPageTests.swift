@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 @Suite struct ReportPageTests {
@@ -28,8 +29,10 @@ import Testing
     @Test func pageAndMarkdownCarryTheEnvironment() {
         let (markdown, html, _) = Self.rendered()
         let env = ReportFixtures.environment
-        for text in [env.cpuModel!, "aes avx2 pclmulqdq; not: vaes", "Debian GNU/Linux 12 (bookworm)", env.swiftCompiler, "release",
-                     "OpenSSL libcrypto 3.0.99", "libsodium 1.0.99", env.gitCommit!, "framebench frames --seconds 1", "logical cores"] {
+        for text in [
+            env.cpuModel!, "aes avx2 pclmulqdq; not: vaes", "Debian GNU/Linux 12 (bookworm)", env.swiftCompiler, "release",
+            "OpenSSL libcrypto 3.0.99", "libsodium 1.0.99", env.gitCommit!, "framebench frames --seconds 1", "logical cores",
+        ] {
             #expect(markdown.contains(text), "Markdown has \(text)")
             #expect(html.contains(ReportFormat.escapeXML(text)), "HTML has \(text)")
         }
@@ -45,13 +48,20 @@ import Testing
             let row = lines.first { $0.hasPrefix("| \(name) |") && $0.split(separator: "|").count == 1 + ReportFixtures.sizes.count }
             #expect(row?.contains("| \(ReportFormat.number(r.bytesPerSecond / 1e6)) ") == true, "MB/s of \(name) \(r.frameSize!)")
             // ns per frame: one row per series and size.
-            let ns = "| \(name) | \(r.frameSize!) | \(ReportFormat.number(r.nsPerFrame.p50)) | \(ReportFormat.number(r.nsPerFrame.p90)) | \(ReportFormat.number(r.nsPerFrame.p99)) |"
+            let ns =
+                "| \(name) | \(r.frameSize!) | \(ReportFormat.number(r.nsPerFrame.p50)) | \(ReportFormat.number(r.nsPerFrame.p90)) | \(ReportFormat.number(r.nsPerFrame.p99)) |"
             #expect(markdown.contains(ns), "ns row \(ns)")
-            #expect(html.contains("<td>\(ReportFormat.escapeXML(name))</td><td class=\"num\">\(r.frameSize!)</td><td class=\"num\">\(ReportFormat.number(r.nsPerFrame.p50))</td>"))
+            #expect(
+                html.contains(
+                    "<td>\(ReportFormat.escapeXML(name))</td><td class=\"num\">\(r.frameSize!)</td><td class=\"num\">\(ReportFormat.number(r.nsPerFrame.p50))</td>"
+                ))
         }
         for r in ReportFixtures.meetingDocument().measurements {
             #expect(markdown.contains("| \(r.participants!) | \(r.backend) \(r.mode!) | \(ReportFormat.number(r.realtimeFactor!)) |"))
-            #expect(markdown.contains("| \(r.participants!) | \(r.backend) \(r.mode!) | \(ReportFormat.number(r.nsPerFrame.p50)) | \(ReportFormat.number(r.nsPerFrame.p90)) |"))
+            #expect(
+                markdown.contains(
+                    "| \(r.participants!) | \(r.backend) \(r.mode!) | \(ReportFormat.number(r.nsPerFrame.p50)) | \(ReportFormat.number(r.nsPerFrame.p90)) |"
+                ))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 /// The scaling chart: efficiency against threads, from frames records on more than one thread.

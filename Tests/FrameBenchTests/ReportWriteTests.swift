@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 @Suite struct ReportWriteTests {
@@ -12,7 +13,10 @@ import Testing
         #expect(written.directory == "\(parent)/out")
         let names = try FileManager.default.contentsOfDirectory(atPath: written.directory).sorted()
         #expect(names == ["ns-per-frame.svg", "report.html", "report.md", "swift-vs-c.svg", "throughput.svg"])
-        #expect(written.charts.map { $0.split(separator: "/").last.map(String.init)! } == ["throughput.svg", "ns-per-frame.svg", "swift-vs-c.svg"])
+        #expect(
+            written.charts.map { $0.split(separator: "/").last.map(String.init)! } == [
+                "throughput.svg", "ns-per-frame.svg", "swift-vs-c.svg",
+            ])
         #expect(try String(contentsOfFile: written.markdown, encoding: .utf8).hasPrefix("# FrameBench report"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }

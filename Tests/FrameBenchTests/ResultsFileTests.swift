@@ -1,6 +1,7 @@
 import Foundation
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 @Suite struct ResultsFileTests {
@@ -47,8 +48,10 @@ import Testing
         }
         #expect(Set((environment["cpuFlags"] as! [String: Bool]).keys) == Set(RunEnvironment.recordedCPUFlags))
         let measurement = (object["measurements"] as! [[String: Any]])[0]
-        for key in ["suite", "backend", "operation", "frameSize", "frames", "bytes", "seconds", "framesPerSecond",
-                    "bytesPerSecond", "nsPerFrame", "samples"] {
+        for key in [
+            "suite", "backend", "operation", "frameSize", "frames", "bytes", "seconds", "framesPerSecond",
+            "bytesPerSecond", "nsPerFrame", "samples",
+        ] {
             #expect(measurement[key] != nil, "measurement.\(key)")
         }
         #expect(Set((measurement["nsPerFrame"] as! [String: Double]).keys) == ["p50", "p90", "p99", "p999", "max", "mean"])

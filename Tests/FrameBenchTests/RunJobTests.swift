@@ -1,5 +1,6 @@
 import FrameCrypto
 import Testing
+
 @testable import FrameBench
 
 @Suite struct RunJobTests {
@@ -32,18 +33,24 @@ import Testing
         }
         var records: [MeasurementRecord] = []
         for size in [64, 1200, 65536] {
-            records.append(record("frames", "openssl") { $0.operation = "seal"; $0.frameSize = size; $0.referenceRatio = 1.02 })
+            records.append(
+                record("frames", "openssl") {
+                    $0.operation = "seal"; $0.frameSize = size; $0.referenceRatio = 1.02
+                })
         }
         for (n, mode, threads) in [(200, "meeting", 1), (200, "client", 1), (200, "meeting", 2)] {
-            records.append(record("meeting", "openssl") {
-                $0.participants = n
-                $0.mode = mode
-                $0.threads = threads
-                $0.paced = false
-                $0.realtimeFactor = threads == 2 ? 7.5 : 4.0
-                $0.extra = ["harnessShare": 0.031, "rekeys": 2, "rekeyLeaderMs": 15, "rekeyParticipantMeanMs": 6,
-                            "rekeyParticipantMaxMs": 9, "rekeyMeetingMs": 1200, "rekeyClientMs": 6.5, "loadImbalance": 1.05]
-            })
+            records.append(
+                record("meeting", "openssl") {
+                    $0.participants = n
+                    $0.mode = mode
+                    $0.threads = threads
+                    $0.paced = false
+                    $0.realtimeFactor = threads == 2 ? 7.5 : 4.0
+                    $0.extra = [
+                        "harnessShare": 0.031, "rekeys": 2, "rekeyLeaderMs": 15, "rekeyParticipantMeanMs": 6,
+                        "rekeyParticipantMaxMs": 9, "rekeyMeetingMs": 1200, "rekeyClientMs": 6.5, "loadImbalance": 1.05,
+                    ]
+                })
         }
         let text = RunSummary.render(records)
         #expect(text.contains("Frames:") && text.contains("1.02"))

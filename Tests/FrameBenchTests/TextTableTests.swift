@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FrameBench
 
 @Suite struct TextTableTests {
@@ -6,11 +7,12 @@ import Testing
         var table = TextTable(headers: ["name", "ns"], alignments: [.left, .right])
         table.add(["openssl", "12"])
         table.add(["sodium", "1234"])
-        #expect(table.render() == """
-            name       ns
-            -------  ----
-            openssl    12
-            sodium   1234
-            """)
+        #expect(
+            table.render() == """
+                name       ns
+                -------  ----
+                openssl    12
+                sodium   1234
+                """)
     }
 }

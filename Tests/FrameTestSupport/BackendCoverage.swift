@@ -39,9 +39,10 @@ package struct BackendCoverage {
     package var isCI: Bool { CIEnvironment.isCI(environment) }
 
     package var allowedMissing: Set<String> {
-        Set((environment["FRAMEBENCH_ALLOW_MISSING_BACKENDS"] ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        })
+        Set(
+            (environment["FRAMEBENCH_ALLOW_MISSING_BACKENDS"] ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            })
     }
 
     /// One issue per backend left out: an error under CI (unless allowed), else a warning
@@ -50,7 +51,10 @@ package struct BackendCoverage {
         leftOut.map { backend in
             let text = "backend \(backend.name) is registered but unavailable here (\(backend.reason)): "
             if isCI && !allowedMissing.contains(backend.name) {
-                return (.error, text + "under CI=true every registered backend must run (FRAMEBENCH_ALLOW_MISSING_BACKENDS=\(backend.name) exempts it)")
+                return (
+                    .error,
+                    text + "under CI=true every registered backend must run (FRAMEBENCH_ALLOW_MISSING_BACKENDS=\(backend.name) exempts it)"
+                )
             }
             return (.warning, text + "every test over the available backends leaves it out")
         }

@@ -56,11 +56,13 @@ package enum SharedVectors {
         package static func decide(directory: String, exists: Bool, ci: Bool) -> Availability {
             if exists { return .run }
             if ci {
-                return .fail(message: "CI=true and no test-vector folder at \(directory): CI must check the in-repo copy "
-                    + "against the full originals; set FRAMEBENCH_VECTORS or place shared/vectors beside the project")
+                return .fail(
+                    message: "CI=true and no test-vector folder at \(directory): CI must check the in-repo copy "
+                        + "against the full originals; set FRAMEBENCH_VECTORS or place shared/vectors beside the project")
             }
-            return .skip(reason: "full test vectors not found at \(directory); set FRAMEBENCH_VECTORS or place "
-                + "shared/vectors beside the project (the in-repo copy under Tests/Vectors is tested regardless)")
+            return .skip(
+                reason: "full test vectors not found at \(directory); set FRAMEBENCH_VECTORS or place "
+                    + "shared/vectors beside the project (the in-repo copy under Tests/Vectors is tested regardless)")
         }
 
         package var skips: Bool {

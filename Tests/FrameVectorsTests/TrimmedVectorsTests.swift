@@ -24,8 +24,10 @@ struct TrimmedVectorsTests {
 
     @Test func wycheproofCopyIsTheOriginalsAES128And256GroupsWithA96BitIV() throws {
         try SharedVectors.requireFolder()
-        let full = try VectorRecords.wycheproof(try Data(contentsOf: URL(fileURLWithPath: SharedVectors.path("wycheproof/aes_gcm_test.json"))))
-        let copy = try VectorRecords.wycheproof(try Data(contentsOf: URL(fileURLWithPath: TestVectors.path("wycheproof/aes_gcm_test.json"))))
+        let full = try VectorRecords.wycheproof(
+            try Data(contentsOf: URL(fileURLWithPath: SharedVectors.path("wycheproof/aes_gcm_test.json"))))
+        let copy = try VectorRecords.wycheproof(
+            try Data(contentsOf: URL(fileURLWithPath: TestVectors.path("wycheproof/aes_gcm_test.json"))))
         #expect(full.records.count == 316 && full.numberOfTests == 316)
         #expect(copy.records.count == 133 && copy.numberOfTests == 133)
         #expect(copy.document == full.document, "header, notes, algorithm and schema as in the original")

@@ -49,16 +49,18 @@ import Testing
         #expect(VectorRecords.problems(trimmed: dropped, full: copy.records).count == 1)
 
         // One hex digit of one record's tag changed.
-        let altered = VectorRecords.nist(text.replacingOccurrences(
-            of: "Tag = 15e051a5e4a5f5da6cea92e2ebee5bac", with: "Tag = 15e051a5e4a5f5da6cea92e2ebee5bad"))
+        let altered = VectorRecords.nist(
+            text.replacingOccurrences(
+                of: "Tag = 15e051a5e4a5f5da6cea92e2ebee5bac", with: "Tag = 15e051a5e4a5f5da6cea92e2ebee5bad"))
         let problems = VectorRecords.problems(trimmed: altered.records, full: copy.records)
         #expect(problems.count == 2, "\(problems)")  // not in the original; the original's record missing
 
         // A record from a 120-bit-tag section does not meet the criteria.
         let other = VectorRecords.nist("[Keylen = 256]\n[IVlen = 96]\n[PTlen = 0]\n[AADlen = 0]\n[Taglen = 120]\n\nCount = 0\nKey = 00\n")
         #expect(other.records.count == 1 && !other.records[0].kept)
-        #expect(VectorRecords.problems(trimmed: copy.records + other.records, full: copy.records + other.records)
-            == ["\(other.records[0].id): does not meet the trim criteria"])
+        #expect(
+            VectorRecords.problems(trimmed: copy.records + other.records, full: copy.records + other.records)
+                == ["\(other.records[0].id): does not meet the trim criteria"])
     }
 
     @Test func wycheproofComparisonReportsAlteredTestsAndOtherGroups() throws {

@@ -10,7 +10,9 @@ import Testing
             {"algorithm":"AES-GCM","testGroups":[{"ivSize":96,"keySize":256,"tagSize":128,"tests":[
             {"tcId":7,"key":"00","iv":"00","aad":"","msg":"","ct":"","result":"valid"}]}]}
             """
-        #expect(throws: VectorFileError.malformed(path: "x.json", record: "testGroups[0].tests[0] (tcId 7)", reason: "missing field \"tag\"")) {
+        #expect(
+            throws: VectorFileError.malformed(path: "x.json", record: "testGroups[0].tests[0] (tcId 7)", reason: "missing field \"tag\"")
+        ) {
             try WycheproofReader.parse(Data(json.utf8), path: "x.json")
         }
     }
@@ -27,7 +29,9 @@ import Testing
             #expect("\(error)".contains("b.json: testGroups[0].tests[0] (tcId 1): field \"key\" is not hex"))
         }
         let other = #"{"algorithm":"AES-EAX","testGroups":[]}"#
-        #expect(throws: VectorFileError.malformed(path: "o.json", record: "document", reason: "algorithm is \"AES-EAX\", expected \"AES-GCM\"")) {
+        #expect(
+            throws: VectorFileError.malformed(path: "o.json", record: "document", reason: "algorithm is \"AES-EAX\", expected \"AES-GCM\"")
+        ) {
             try WycheproofReader.parse(Data(other.utf8), path: "o.json")
         }
         #expect(throws: VectorFileError.self) { try WycheproofReader.parse(Data("{".utf8), path: "t.json") }

@@ -18,7 +18,8 @@ func open<Context: AEADContext & ~Copyable>(
 ) -> OpenAttempt {
     // In place needs the header's length; a frame whose header does not parse is opened into
     // a separate buffer instead (it is refused before any output is touched).
-    let headerCount = placement.inPlace
+    let headerCount =
+        placement.inPlace
         ? frame.bytes.withUnsafeBytes { try? SFrameHeader.decode($0).byteCount } : nil
     if let headerCount {
         var buffer = frame.bytes

@@ -1,5 +1,5 @@
-import FrameBench
 import Foundation
+import FrameBench
 import FuzzSupport
 
 runLibFuzzer { data, size in fuzz(data ?? emptyFuzzInput, size) }

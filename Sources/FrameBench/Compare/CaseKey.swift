@@ -57,8 +57,10 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
 
     package static func < (a: CaseKey, b: CaseKey) -> Bool {
         func tuple(_ k: CaseKey) -> (String, Int, String, String, String, String) {
-            (k.suite, k.frameSize ?? k.participants ?? -1, k.operation ?? "", k.backend,
-             k.implementation == Implementation.swift.rawValue ? "" : k.implementation, k.mode ?? "")
+            (
+                k.suite, k.frameSize ?? k.participants ?? -1, k.operation ?? "", k.backend,
+                k.implementation == Implementation.swift.rawValue ? "" : k.implementation, k.mode ?? ""
+            )
         }
         if tuple(a) != tuple(b) { return tuple(a) < tuple(b) }
         if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {

@@ -1,4 +1,5 @@
 import FrameVectors
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

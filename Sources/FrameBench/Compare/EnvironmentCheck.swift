@@ -37,7 +37,8 @@ enum EnvironmentCheck {
         check("seconds per case", refuse: false) { $0.configuration.secondsPerCase.map { "\($0)" } ?? "-" }
         check("frames per case", refuse: false) { $0.configuration.framesPerCase.map(String.init) ?? "-" }
         if let debug = documents.first(where: { $0.document.environment.buildConfiguration != "release" }) {
-            notes.append("\(debug.path) is a \(debug.document.environment.buildConfiguration) build: its times say little about release performance")
+            notes.append(
+                "\(debug.path) is a \(debug.document.environment.buildConfiguration) build: its times say little about release performance")
         }
         return (refusals, notes)
     }
@@ -78,6 +79,8 @@ enum EnvironmentCheck {
     static func syntheticOverheadNotes(_ documents: [(path: String, document: ResultsDocument)], side: String) -> [String] {
         let injected = Set(documents.compactMap { $0.document.configuration.extra?["syntheticOverheadNs"] })
         guard !injected.isEmpty else { return [] }
-        return ["the \(side) runs inject synthetic overhead (\(injected.sorted().joined(separator: ", ")) ns per Swift frame): a gate self-test, not a real measurement"]
+        return [
+            "the \(side) runs inject synthetic overhead (\(injected.sorted().joined(separator: ", ")) ns per Swift frame): a gate self-test, not a real measurement"
+        ]
     }
 }

@@ -39,12 +39,15 @@ package enum ResultsComparison {
             throw .nothingToMatch(baseline: base.keys.sorted().map(\.label), candidate: cand.keys.sorted().map(\.label))
         }
         for key in matched where base.kinds[key] != cand.kinds[key] {
-            throw .configurationMismatch(["\(key.label): samples are \(base.kinds[key] ?? "?") in the baseline but \(cand.kinds[key] ?? "?") in the candidate"])
+            throw .configurationMismatch([
+                "\(key.label): samples are \(base.kinds[key] ?? "?") in the baseline but \(cand.kinds[key] ?? "?") in the candidate"
+            ])
         }
 
-        let metrics = Dictionary(uniqueKeysWithValues: matched.map { key in
-            (key, metric(for: key, among: matched, base: base, cand: cand, mode: options.metric))
-        })
+        let metrics = Dictionary(
+            uniqueKeysWithValues: matched.map { key in
+                (key, metric(for: key, among: matched, base: base, cand: cand, mode: options.metric))
+            })
         let judgedCount = metrics.values.filter(\.gated).count
         let level = 1 - options.familyErrorRate / Double(max(judgedCount, 1))
 
@@ -66,7 +69,9 @@ package enum ResultsComparison {
             cases.append(comparison)
         }
         if baseline.count < 2 || candidate.count < 2 {
-            notes.append("a side has a single run: intervals cover the spread within one process only, not between processes; give each side a directory of 3 or more runs made side by side for a gate you can trust")
+            notes.append(
+                "a side has a single run: intervals cover the spread within one process only, not between processes; give each side a directory of 3 or more runs made side by side for a gate you can trust"
+            )
         }
         let regressionCount = cases.filter { $0.verdict == .regression }.count
         return ComparisonReport(
@@ -110,11 +115,13 @@ package enum ResultsComparison {
         case .automatic:
             if hasRatio { return ("ratioToReference", true) }
             // A C reference whose Swift case is judged relative to it is that case's control.
-            let isControl = key.implementation == Implementation.c.rawValue && matched.contains { other in
-                other.implementation == Implementation.swift.rawValue && other.suite == key.suite && other.backend == key.backend
-                    && other.operation == key.operation && other.frameSize == key.frameSize
-                    && base.ratios[other] != nil && cand.ratios[other] != nil
-            }
+            let isControl =
+                key.implementation == Implementation.c.rawValue
+                && matched.contains { other in
+                    other.implementation == Implementation.swift.rawValue && other.suite == key.suite && other.backend == key.backend
+                        && other.operation == key.operation && other.frameSize == key.frameSize
+                        && base.ratios[other] != nil && cand.ratios[other] != nil
+                }
             return ("nsPerFrame", !isControl)
         }
     }

@@ -15,7 +15,9 @@ enum AlignedBuffer {
     /// A copy of `bytes`.
     static func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
         let buffer = zeroed(bytes.count)
-        bytes.withUnsafeBytes { if let base = $0.baseAddress, $0.count > 0 { buffer.baseAddress!.copyMemory(from: base, byteCount: $0.count) } }
+        bytes.withUnsafeBytes {
+            if let base = $0.baseAddress, $0.count > 0 { buffer.baseAddress!.copyMemory(from: base, byteCount: $0.count) }
+        }
         return buffer
     }
 }

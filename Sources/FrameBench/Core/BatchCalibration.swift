@@ -5,7 +5,9 @@ enum BatchCalibration {
     /// doubles from 1 frame until a batch takes at least half the target, then divides
     /// the target by the median per-frame time of three batches of that size.
     /// Returns the batch size, the per-frame estimate and the frames run.
-    static func calibrate(_ runner: any FrameBatchRunner, target: UInt64) throws(SuiteError) -> (batch: Int, nanosecondsPerFrame: Double, framesRun: Int) {
+    static func calibrate(
+        _ runner: any FrameBatchRunner, target: UInt64
+    ) throws(SuiteError) -> (batch: Int, nanosecondsPerFrame: Double, framesRun: Int) {
         var framesRun = 16
         _ = try runner.runBatch(frames: 16)
         var n = 1

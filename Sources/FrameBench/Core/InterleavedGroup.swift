@@ -22,8 +22,9 @@ enum InterleavedGroup {
         try measure(slots, length: length)
         let cpu = Double(Clocks.threadCPUNanoseconds() &- cpuStart)
         let wall = Double(Clocks.monotonicNanoseconds() &- wallStart)
-        return Cost(onCPUFraction: wall > 0 ? min(cpu / wall, 1) : nil,
-                    involuntaryContextSwitches: Clocks.processUsage().since(usageStart).involuntaryContextSwitches)
+        return Cost(
+            onCPUFraction: wall > 0 ? min(cpu / wall, 1) : nil,
+            involuntaryContextSwitches: Clocks.processUsage().since(usageStart).involuntaryContextSwitches)
     }
 
     /// Runs interleaved batches for `seconds` of wall time without recording them.

@@ -17,6 +17,8 @@ import FrameCrypto
 /// A ``SyntheticOverhead`` other than `none` runs once per frame after the library call;
 /// `none` is decided once per batch, so the plain loop carries no trace of it.
 enum FrameLoops {
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (FrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)
@@ -52,6 +54,8 @@ enum FrameLoops {
         return end &- start
     }
 
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (FrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)

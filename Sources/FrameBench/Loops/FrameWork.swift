@@ -9,7 +9,9 @@ protocol FrameWork: SendableMetatype {
         seat: Int, kind: StreamKind, plaintext: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) -> Int
     /// Opens `frame` for `receiver` into `output`; returns the plaintext length.
-    func open(receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
+    func open(
+        receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    )
         throws(FrameCryptoError) -> Int
 }
 
@@ -39,7 +41,9 @@ struct KeyringWork<Context: AEADContext & ~Copyable>: FrameWork {
     }
 
     @inline(__always)
-    func open(receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
+    func open(
+        receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    )
         throws(FrameCryptoError) -> Int
     {
         let sealed = UnsafeBufferPointer<UInt8>(start: frame.baseAddress?.assumingMemoryBound(to: UInt8.self), count: frame.count)
@@ -68,7 +72,9 @@ struct NullWork: FrameWork {
     }
 
     @inline(__always)
-    func open(receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
+    func open(
+        receiver: Int, frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    )
         throws(FrameCryptoError) -> Int
     {
         frame.count &- Self.overhead

@@ -21,23 +21,24 @@ enum MeetingLoops {
     /// before, so it came and went with unrelated changes. Call before the loops run.
     @inline(never)
     static func instantiateDispatchMetadata() {
-        dispatchMetadata =
-            // BEGIN GENERATED dispatch metadata (MeetingLoops)
-            [
-                ObjectIdentifier(KeyringWork<OpenSSLContext>.self),
-                ObjectIdentifier(KeyringWork<SodiumContext>.self),
-                ObjectIdentifier(KeyringWork<SwiftCryptoContext>.self),
-                ObjectIdentifier(KeyringWork<OpenSSLColdContext>.self),
-                ObjectIdentifier(KeyringWork<OpenSSLPlaceholderContext>.self),
-                ObjectIdentifier(KeyringWork<SodiumNoPrecomputationContext>.self),
-                ObjectIdentifier(NullWork.self),
-            ]
-            // END GENERATED
+        // BEGIN GENERATED dispatch metadata (MeetingLoops)
+        dispatchMetadata = [
+            ObjectIdentifier(KeyringWork<OpenSSLContext>.self),
+            ObjectIdentifier(KeyringWork<SodiumContext>.self),
+            ObjectIdentifier(KeyringWork<SwiftCryptoContext>.self),
+            ObjectIdentifier(KeyringWork<OpenSSLColdContext>.self),
+            ObjectIdentifier(KeyringWork<OpenSSLPlaceholderContext>.self),
+            ObjectIdentifier(KeyringWork<SodiumNoPrecomputationContext>.self),
+            ObjectIdentifier(NullWork.self),
+        ]
+        // END GENERATED
     }
 
     /// Seals every frame of the seats `first`, `first + step`, … at each of `ticks`
     /// (seat by seat, so a seat's senders stay in cache for its whole block) into the
     /// ticks' slots.
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
@@ -74,6 +75,8 @@ enum MeetingLoops {
     /// Opens every frame forwarded to the receivers `first`, `first + step`, … at each of
     /// `ticks` (receiver by receiver, so a receiver's keys stay in cache for its whole
     /// block, as they would on its own device) into `output`.
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
@@ -106,6 +109,8 @@ enum MeetingLoops {
     /// Client mode, outside the timed region: seals, at `tick`, exactly the frames the SFU
     /// forwards to `receiver` (other senders' frames nobody measured would receive are not
     /// sealed at all).
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (MeetingLoops)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)

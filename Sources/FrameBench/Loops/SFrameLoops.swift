@@ -8,6 +8,8 @@ import FrameCrypto
 /// ``SyntheticOverhead`` other than `none` (gate self-tests only) is decided once per
 /// batch, so the plain loop carries no trace of it.
 enum SFrameLoops {
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (SFrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)
@@ -49,6 +51,8 @@ enum SFrameLoops {
         }
     }
 
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
     @inline(never)
     // BEGIN GENERATED specializations (SFrameLoops)
     @_specialize(exported: false, where Context == OpenSSLContext)

@@ -63,8 +63,11 @@ final class SFrameOpenRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
         do {
             while remaining > 0 {
                 let part = min(remaining, ringCapacity)
-                try SFrameLoops.fill(&sender, plaintext: UnsafeRawBufferPointer(plaintext), ring: ring, stride: stride, lengths: lengths, frames: part)
-                nanoseconds &+= try SFrameLoops.open(&receiver, ring: UnsafeRawBufferPointer(ring), stride: stride, lengths: UnsafeBufferPointer(lengths), output: output, frames: part, overhead: overhead)
+                try SFrameLoops.fill(
+                    &sender, plaintext: UnsafeRawBufferPointer(plaintext), ring: ring, stride: stride, lengths: lengths, frames: part)
+                nanoseconds &+= try SFrameLoops.open(
+                    &receiver, ring: UnsafeRawBufferPointer(ring), stride: stride, lengths: UnsafeBufferPointer(lengths), output: output,
+                    frames: part, overhead: overhead)
                 remaining -= part
             }
         } catch {

@@ -33,7 +33,8 @@ final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 
     func runBatch(frames: Int) throws(SuiteError) -> UInt64 {
         do {
-            return try SFrameLoops.seal(&sender, plaintext: UnsafeRawBufferPointer(plaintext), output: output, frames: frames, overhead: overhead)
+            return try SFrameLoops.seal(
+                &sender, plaintext: UnsafeRawBufferPointer(plaintext), output: output, frames: frames, overhead: overhead)
         } catch {
             throw .crypto(error)
         }
@@ -41,7 +42,9 @@ final class SFrameSealRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
 
     /// The last sealed frame's bytes (tests open it).
     var lastFrame: [UInt8] {
-        [UInt8](output.prefix(SFrameCipher.protectedSize(
-            plaintextCount: plaintext.count, header: SFrameHeader(keyID: sender.keyID, counter: sender.nextCounter &- 1))))
+        [UInt8](
+            output.prefix(
+                SFrameCipher.protectedSize(
+                    plaintextCount: plaintext.count, header: SFrameHeader(keyID: sender.keyID, counter: sender.nextCounter &- 1))))
     }
 }

@@ -76,7 +76,9 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
         }
         guard !modes.isEmpty else { throw invalid("no modes given") }
         guard Set(modes).count == modes.count else { throw invalid("a mode is listed twice") }
-        guard seconds > 0, seconds <= 3600 else { throw invalid("seconds of media per case must be more than 0 and at most 3600, not \(seconds)") }
+        guard seconds > 0, seconds <= 3600 else {
+            throw invalid("seconds of media per case must be more than 0 and at most 3600, not \(seconds)")
+        }
         guard warmupSeconds >= 0, warmupSeconds <= 60 else { throw invalid("warm-up must be 0–60 s of media") }
         for t in threadCounts where !(1...64).contains(t) { throw invalid("threads must be 1 to 64, not \(t)") }
         guard Set(threadCounts).count == threadCounts.count else { throw invalid("a thread count is listed twice") }
@@ -117,7 +119,9 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
         }
         let layers = trace.map { $0.layerNames[.video]?.count ?? 0 } ?? m.video.layers.count
         if layers > 0 {
-            guard (0..<layers).contains(m.galleryLayer) else { throw invalid("gallery layer \(m.galleryLayer) does not exist (\(layers) layers)") }
+            guard (0..<layers).contains(m.galleryLayer) else {
+                throw invalid("gallery layer \(m.galleryLayer) does not exist (\(layers) layers)")
+            }
             if let s = m.speakerLayer, !(0..<layers).contains(s) {
                 throw invalid("speaker layer \(s) does not exist (\(layers) layers)")
             }
@@ -141,7 +145,8 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
         var extra: [String: String] = [
             "participants": participants.map(String.init).joined(separator: ","),
             "modes": modes.map(\.rawValue).joined(separator: ","),
-            "paced": String(paced), "threads": threadCounts.map(String.init).joined(separator: ","), "blockTicks": String(paced ? 1 : blockTicks),
+            "paced": String(paced), "threads": threadCounts.map(String.init).joined(separator: ","),
+            "blockTicks": String(paced ? 1 : blockTicks),
             "warmupMediaSeconds": String(warmupSeconds),
             "unmuted": String(m.unmuted), "loudest": m.loudest.map(String.init) ?? "all",
             "galleryTiles": String(m.galleryTiles), "galleryLayer": String(m.galleryLayer),

@@ -39,7 +39,8 @@ struct ParticipantMedia {
         let videoOffset = offset(period: 1e9 / model.video.frameRate)
         let screenOffset = offset(period: 1e9 / model.screen.frameRate)
         audio = unmuted ? .audio(AudioSource(parameters: model.audio, seed: base), offset: audioOffset, pending: nil) : nil
-        video = model.video.layers.isEmpty
+        video =
+            model.video.layers.isEmpty
             ? .none : .video(VideoSource(parameters: model.video, seed: base &+ 1), offset: videoOffset, capture: 0)
         screen = sharer ? .screen(ScreenSource(parameters: model.screen, seed: base &+ 2), offset: screenOffset, capture: 0) : nil
     }
@@ -52,7 +53,12 @@ struct ParticipantMedia {
         self.startTick = startTick
         self.tick = tick
         func lanes(_ source: [TraceLane]) -> Stream {
-            source.isEmpty ? .none : .trace(source.map { var lane = $0; lane.offset = offset; return lane })
+            source.isEmpty
+                ? .none
+                : .trace(
+                    source.map {
+                        var lane = $0; lane.offset = offset; return lane
+                    })
         }
         audio = unmuted ? lanes(trace.audio) : nil
         video = lanes(trace.video)

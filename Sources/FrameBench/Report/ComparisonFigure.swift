@@ -8,27 +8,41 @@ enum ComparisonFigure {
         let level = ReportFormat.confidencePercent(report.caseConfidence)
         let machine = comparison.isMachineComparison
         var table = ReportTable(
-            headers: ["measurement", "judged on", "baseline median", "candidate median", "ratio", "\(level)% interval", "change",
-                      machine ? "machine difference" : "verdict"],
+            headers: [
+                "measurement", "judged on", "baseline median", "candidate median", "ratio", "\(level)% interval", "change",
+                machine ? "machine difference" : "verdict",
+            ],
             numericColumns: [2, 3, 4, 5, 6])
         for item in cases {
             let s = item.judged, i = s.interval
-            let interval = i.low.isFinite && i.high.isFinite ? "\(ReportFormat.fixed(i.low, digits: 3))–\(ReportFormat.fixed(i.high, digits: 3))" : "–"
-            let emphasis: ReportTable.Emphasis = machine ? .none
+            let interval =
+                i.low.isFinite && i.high.isFinite ? "\(ReportFormat.fixed(i.low, digits: 3))–\(ReportFormat.fixed(i.high, digits: 3))" : "–"
+            let emphasis: ReportTable.Emphasis =
+                machine
+                ? .none
                 : (item.verdict == .regression ? .regression : (item.verdict == .improvement ? .improvement : .none))
             let ratioMetric = item.metric == "ratioToReference"
             func median(_ value: Double) -> String { ratioMetric ? ReportFormat.fixed(value, digits: 3) : ReportFormat.number(value) }
-            table.add([ReportComparison.label(item.key), metricName(item.metric), median(s.baselineMedian),
-                       median(s.candidateMedian), ReportFormat.fixed(i.ratio, digits: 3), interval,
-                       ReportFormat.percentChange(i.ratio), verdictName(item.verdict, machine: machine)], emphasis: emphasis)
+            table.add(
+                [
+                    ReportComparison.label(item.key), metricName(item.metric), median(s.baselineMedian),
+                    median(s.candidateMedian), ReportFormat.fixed(i.ratio, digits: 3), interval,
+                    ReportFormat.percentChange(i.ratio), verdictName(item.verdict, machine: machine),
+                ], emphasis: emphasis)
         }
-        let title = machine ? "Machine comparison: \(comparison.candidateName) against \(comparison.baselineName)"
+        let title =
+            machine
+            ? "Machine comparison: \(comparison.candidateName) against \(comparison.baselineName)"
             : "\(comparison.candidateName) against \(comparison.baselineName)"
         let percent = ReportFormat.short(report.threshold * 100)
-        let caption = machine ? machineCaption(comparison, report: report) : "One row per measurement in both runs. Dot: candidate median / baseline median (right of 1 is slower); whisker: its \(level)\u{00A0}% bootstrap interval (\(report.resamples) resamples, the statistics of `framebench compare`). A Swift case with the C reference on both sides is judged on its Swift/C ratio, so machine drift cancels; its C reference is then a control (hollow, not judged; pinned to the edge with its value when beyond the scale). Red: a regression, more than \(percent)\u{00A0}% slower with an interval above 1; green: an improvement by the same rule; grey: neither. Shaded: within ±\(percent)\u{00A0}%."
-        return ReportFigure(file: file, title: title, caption: caption,
-                            svgFile: svg(cases, report: report, title: title, machine: machine, standalone: true),
-                            svgInline: svg(cases, report: report, title: title, machine: machine, standalone: false), table: table)
+        let caption =
+            machine
+            ? machineCaption(comparison, report: report)
+            : "One row per measurement in both runs. Dot: candidate median / baseline median (right of 1 is slower); whisker: its \(level)\u{00A0}% bootstrap interval (\(report.resamples) resamples, the statistics of `framebench compare`). A Swift case with the C reference on both sides is judged on its Swift/C ratio, so machine drift cancels; its C reference is then a control (hollow, not judged; pinned to the edge with its value when beyond the scale). Red: a regression, more than \(percent)\u{00A0}% slower with an interval above 1; green: an improvement by the same rule; grey: neither. Shaded: within ±\(percent)\u{00A0}%."
+        return ReportFigure(
+            file: file, title: title, caption: caption,
+            svgFile: svg(cases, report: report, title: title, machine: machine, standalone: true),
+            svgInline: svg(cases, report: report, title: title, machine: machine, standalone: false), table: table)
     }
 
     private static func machineCaption(_ comparison: ReportComparison, report: ComparisonReport) -> String {
@@ -86,8 +100,10 @@ enum ComparisonFigure {
         let plot = (left: left, top: top, right: width - 30, bottom: top + Double(cases.count) * rowHeight)
         // The scale fits the judged cases; controls beyond it are pinned to the edge with their value.
         let judged = cases.filter { $0.verdict != .notGated }
-        var values = (judged.isEmpty ? cases : judged).flatMap { [$0.judged.interval.ratio, $0.judged.interval.low, $0.judged.interval.high] }
-            .filter(\.isFinite)
+        var values = (judged.isEmpty ? cases : judged).flatMap {
+            [$0.judged.interval.ratio, $0.judged.interval.low, $0.judged.interval.high]
+        }
+        .filter(\.isFinite)
         values += [1 - threshold * 1.6, 1 + threshold * 1.6]
         let axis = ChartAxis(title: "candidate / baseline (ratio of medians)", logarithmic: false, label: { ReportFormat.tick($0) + "×" })
         let x = ChartScale(axis: axis, values: values, pixels: plot.left...plot.right, inverted: false)
@@ -96,13 +112,16 @@ enum ComparisonFigure {
 
         svg.raw("<g class=\"legend\">")
         var legendX = 20.0
-        let entries: [(CaseVerdict, String)] = machine ? [
-            (.regression, "slower on the candidate's machine (> \(ReportFormat.short(threshold * 100))%, significant)"),
-            (.improvement, "faster"), (.notSignificant, "no clear difference"), (.notGated, "control"),
-        ] : [
-            (.regression, "regression (> \(ReportFormat.short(threshold * 100))% slower, significant)"),
-            (.improvement, "improvement"), (.notSignificant, "no significant change"), (.notGated, "control, not judged"),
-        ]
+        let entries: [(CaseVerdict, String)] =
+            machine
+            ? [
+                (.regression, "slower on the candidate's machine (> \(ReportFormat.short(threshold * 100))%, significant)"),
+                (.improvement, "faster"), (.notSignificant, "no clear difference"), (.notGated, "control"),
+            ]
+            : [
+                (.regression, "regression (> \(ReportFormat.short(threshold * 100))% slower, significant)"),
+                (.improvement, "improvement"), (.notSignificant, "no significant change"), (.notGated, "control, not judged"),
+            ]
         for (verdict, label) in entries {
             svg.circle(cx: legendX + 6, cy: 46, r: 4.5, fill: verdict == .notGated ? "#ffffff" : color(verdict), stroke: color(verdict))
             svg.text(label, x: legendX + 16, y: 50, extra: " class=\"legend-entry\"")
@@ -124,16 +143,18 @@ enum ComparisonFigure {
         }
         svg.line(x.pixel(1), plot.top, x.pixel(1), plot.bottom, stroke: "#333333", width: 1.2)
         svg.rect(x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top, fill: "none", stroke: "#444444")
-        svg.text(axis.title + "; whiskers: \(ReportFormat.confidencePercent(report.caseConfidence))% interval", x: (plot.left + plot.right) / 2,
-                 y: plot.bottom + 44, anchor: "middle", size: 13, extra: " class=\"axis-title\"")
+        svg.text(
+            axis.title + "; whiskers: \(ReportFormat.confidencePercent(report.caseConfidence))% interval", x: (plot.left + plot.right) / 2,
+            y: plot.bottom + 44, anchor: "middle", size: 13, extra: " class=\"axis-title\"")
         svg.text("measurement", x: plot.left - 10, y: plot.top - 8, anchor: "end", fill: "#555555", extra: " class=\"axis-title\"")
 
         for (index, item) in cases.enumerated() {
             let cy = plot.top + (Double(index) + 0.5) * rowHeight, tint = color(item.verdict), interval = item.judged.interval
             let label = ReportComparison.label(item.key, suite: !oneSuite)
             let regression = item.verdict == .regression && !machine
-            svg.text(label, x: plot.left - 10, y: cy + 4, anchor: "end", weight: regression ? "600" : nil,
-                     fill: regression ? tint : "#222222", extra: " class=\"tick\"")
+            svg.text(
+                label, x: plot.left - 10, y: cy + 4, anchor: "end", weight: regression ? "600" : nil,
+                fill: regression ? tint : "#222222", extra: " class=\"tick\"")
             if interval.low.isFinite, interval.high.isFinite {
                 svg.line(x.pixel(interval.low), cy, x.pixel(interval.high), cy, stroke: tint, width: 2)
                 for end in [interval.low, interval.high] where x.domain.contains(end) {
@@ -142,16 +163,22 @@ enum ComparisonFigure {
             }
             if !x.domain.contains(interval.ratio) {
                 let right = interval.ratio > x.domain.upperBound
-                svg.text((right ? "" : "◂ ") + ReportFormat.fixed(interval.ratio, digits: 2) + "×" + (right ? " ▸" : ""),
-                         x: x.pixel(interval.ratio) + (right ? -9 : 9), y: cy + 4, anchor: right ? "end" : "start", size: 11, fill: "#444444",
-                         extra: " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\"")
+                svg.text(
+                    (right ? "" : "◂ ") + ReportFormat.fixed(interval.ratio, digits: 2) + "×" + (right ? " ▸" : ""),
+                    x: x.pixel(interval.ratio) + (right ? -9 : 9), y: cy + 4, anchor: right ? "end" : "start", size: 11, fill: "#444444",
+                    extra: " paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\"")
             }
-            let data = [("label", ReportComparison.label(item.key)), ("metric", item.metric), ("ratio", ReportFormat.exact(interval.ratio)),
-                        ("low", ReportFormat.exact(interval.low)), ("high", ReportFormat.exact(interval.high)), ("verdict", machine ? "machine-" + item.verdict.rawValue : item.verdict.rawValue),
-                        ("baseline", ReportFormat.exact(item.judged.baselineMedian)), ("candidate", ReportFormat.exact(item.judged.candidateMedian))]
-            svg.circle(cx: x.pixel(interval.ratio), cy: cy, r: 4.5, fill: item.verdict == .notGated ? "#ffffff" : tint, stroke: tint,
-                       extra: " class=\"point\"" + SVGDocument.data(data),
-                       tooltip: "\(label): \(ReportFormat.percentChange(interval.ratio)) (\(verdictName(item.verdict)))")
+            let data = [
+                ("label", ReportComparison.label(item.key)), ("metric", item.metric), ("ratio", ReportFormat.exact(interval.ratio)),
+                ("low", ReportFormat.exact(interval.low)), ("high", ReportFormat.exact(interval.high)),
+                ("verdict", machine ? "machine-" + item.verdict.rawValue : item.verdict.rawValue),
+                ("baseline", ReportFormat.exact(item.judged.baselineMedian)),
+                ("candidate", ReportFormat.exact(item.judged.candidateMedian)),
+            ]
+            svg.circle(
+                cx: x.pixel(interval.ratio), cy: cy, r: 4.5, fill: item.verdict == .notGated ? "#ffffff" : tint, stroke: tint,
+                extra: " class=\"point\"" + SVGDocument.data(data),
+                tooltip: "\(label): \(ReportFormat.percentChange(interval.ratio)) (\(verdictName(item.verdict)))")
         }
         return svg.render(standalone: standalone)
     }

@@ -2,7 +2,7 @@
 /// emphasised; and warnings about runs whose numbers deserve suspicion.
 enum EnvironmentTable {
     static func table(_ inputs: [ReportInput]) -> ReportTable {
-        var table = ReportTable(headers: ["", ] + inputs.map(\.name))
+        var table = ReportTable(headers: [""] + inputs.map(\.name))
         func add(_ field: String, _ value: (ReportInput) -> String) {
             let cells = inputs.map(value)
             table.add([field] + cells, emphasis: Set(cells).count > 1 ? .differs : .none)
@@ -55,18 +55,25 @@ enum EnvironmentTable {
     static func warnings(_ input: ReportInput) -> [String] {
         var out: [String] = []
         if !input.document.isComplete {
-            out.append("\(input.name) is INCOMPLETE: the run was stopped early\(input.document.interruptedBy.map { " by \($0)" } ?? "") and holds only the \(input.document.measurements.count) measurements finished before.")
+            out.append(
+                "\(input.name) is INCOMPLETE: the run was stopped early\(input.document.interruptedBy.map { " by \($0)" } ?? "") and holds only the \(input.document.measurements.count) measurements finished before."
+            )
         }
         let env = input.document.environment
         if env.buildConfiguration != "release" {
-            out.append("\(input.name) was measured with a \(env.buildConfiguration) build; only release builds give representative numbers.")
+            out.append(
+                "\(input.name) was measured with a \(env.buildConfiguration) build; only release builds give representative numbers.")
         }
         let busy = input.document.measurements.filter { ($0.onCPUFraction ?? 1) < 0.98 }
         if !busy.isEmpty {
-            out.append("\(busy.count) of \(input.document.measurements.count) measurements in \(input.name) ran with the measuring thread on the CPU less than 98\u{00A0}% of the time: the machine was busy, and those numbers deserve suspicion.")
+            out.append(
+                "\(busy.count) of \(input.document.measurements.count) measurements in \(input.name) ran with the measuring thread on the CPU less than 98\u{00A0}% of the time: the machine was busy, and those numbers deserve suspicion."
+            )
         }
         if input.document.configuration.extra?.keys.contains(where: { $0.hasPrefix("syntheticOverhead") }) == true {
-            out.append("\(input.name) was run with a synthetic overhead added to every frame, to test a regression gate: do not report its numbers.")
+            out.append(
+                "\(input.name) was run with a synthetic overhead added to every frame, to test a regression gate: do not report its numbers."
+            )
         }
         return out
     }

@@ -55,8 +55,10 @@ enum HTMLRenderer {
     static func inline(_ text: String) -> String {
         func spans(_ text: String, marker: String, tag: String) -> String {
             let parts = text.components(separatedBy: marker)
-            return parts.enumerated().map { $0.offset % 2 == 1 && $0.offset < parts.count - 1 ? "<\(tag)>\($0.element)</\(tag)>" : $0.element }
-                .joined()
+            return parts.enumerated().map {
+                $0.offset % 2 == 1 && $0.offset < parts.count - 1 ? "<\(tag)>\($0.element)</\(tag)>" : $0.element
+            }
+            .joined()
         }
         return spans(spans(ReportFormat.escapeXML(text), marker: "`", tag: "code"), marker: "**", tag: "strong")
     }

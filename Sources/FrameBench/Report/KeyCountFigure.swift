@@ -35,10 +35,11 @@ enum KeyCountFigure {
                 name: name, color: palette.color(key.backend, variant: sizes.firstIndex(of: key.size) == 0 ? 0 : 1),
                 hollow: sizes.firstIndex(of: key.size) != 0,
                 points: rows.map { r in
-                    ChartPoint(x: Double(r.keyCount!), y: r.nsPerFrame.p50,
-                               tooltip: "\(name), \(r.keyCount!) keys: p50 \(ReportFormat.number(r.nsPerFrame.p50)) ns"
-                                   + (r.extra?[.ratioToOneKey].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
-                               data: [("backend", key.backend), ("frame-size", String(key.size)), ("p99", ReportFormat.exact(r.nsPerFrame.p99))])
+                    ChartPoint(
+                        x: Double(r.keyCount!), y: r.nsPerFrame.p50,
+                        tooltip: "\(name), \(r.keyCount!) keys: p50 \(ReportFormat.number(r.nsPerFrame.p50)) ns"
+                            + (r.extra?[.ratioToOneKey].map { ", \(ReportFormat.fixed($0, digits: 3))× one key" } ?? ""),
+                        data: [("backend", key.backend), ("frame-size", String(key.size)), ("p99", ReportFormat.exact(r.nsPerFrame.p99))])
                 })
             line.band = rows.map { (Double($0.keyCount!), $0.nsPerFrame.p50, $0.nsPerFrame.p99) }
             return line
@@ -47,12 +48,14 @@ enum KeyCountFigure {
         let log = FramesFigures.wideRange(values)
         let chart = LineChart(
             title: "SFrame open against live receive keys",
-            xAxis: ChartAxis(title: "live receive keys (log scale)", logarithmic: true, ticks: counts, label: { String(Int($0.rounded())) }),
+            xAxis: ChartAxis(
+                title: "live receive keys (log scale)", logarithmic: true, ticks: counts, label: { String(Int($0.rounded())) }),
             yAxis: ChartAxis(title: "ns per frame (p50 of batch means\(log ? ", log scale" : ""))", logarithmic: log, includesZero: !log),
             series: series, bandLabel: "shaded: p50 to p99")
         return ReportFigure(
             file: "\(prefix)key-count.svg",
-            caption: "What one SFrame open costs as the receiver holds more keys, frames arriving from all of them in random order (400 = 200 senders × 2 epochs). Dark, filled: the smaller frame size; light, hollow: the larger. The table's × 1 key is the paired ratio to the one-key case, batch by batch (docs/overhead.md).",
+            caption:
+                "What one SFrame open costs as the receiver holds more keys, frames arriving from all of them in random order (400 = 200 senders × 2 epochs). Dark, filled: the smaller frame size; light, hollow: the larger. The table's × 1 key is the paired ratio to the one-key case, batch by batch (docs/overhead.md).",
             chart: chart, table: table)
     }
 }

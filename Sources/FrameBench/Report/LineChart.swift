@@ -61,28 +61,37 @@ struct LineChart: Sendable {
 
         for rule in rules {
             let py = y.pixel(rule.y)
-            svg.line(plotLeft, py, plotRight, py, stroke: "#555555", width: 1, dash: "2 3",
-                     extra: SVGDocument.data([("rule", ReportFormat.exact(rule.y))]))
+            svg.line(
+                plotLeft, py, plotRight, py, stroke: "#555555", width: 1, dash: "2 3",
+                extra: SVGDocument.data([("rule", ReportFormat.exact(rule.y))]))
         }
         for item in series where !item.band.isEmpty {
             let band = item.band.sorted { $0.x < $1.x }
             let upper = band.map { "\(svg.n(x.pixel($0.x))),\(svg.n(y.pixel($0.high)))" }
             let lower = band.reversed().map { "\(svg.n(x.pixel($0.x))),\(svg.n(y.pixel($0.low)))" }
-            svg.raw("<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(item.color)\" fill-opacity=\"0.16\" stroke=\"none\"\(SVGDocument.data([("series", item.name)]))/>")
+            svg.raw(
+                "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(item.color)\" fill-opacity=\"0.16\" stroke=\"none\"\(SVGDocument.data([("series", item.name)]))/>"
+            )
             // The band's upper edge in the series' colour, so overlapping bands stay attributable.
-            svg.raw("<polyline points=\"\(upper.joined(separator: " "))\" fill=\"none\" stroke=\"\(item.color)\" stroke-width=\"1\" stroke-opacity=\"0.6\" stroke-dasharray=\"3 2\"/>")
+            svg.raw(
+                "<polyline points=\"\(upper.joined(separator: " "))\" fill=\"none\" stroke=\"\(item.color)\" stroke-width=\"1\" stroke-opacity=\"0.6\" stroke-dasharray=\"3 2\"/>"
+            )
         }
         for item in series {
             let points = item.points.sorted { $0.x < $1.x }
             if points.count > 1 {
                 let path = points.map { "\(svg.n(x.pixel($0.x))),\(svg.n(y.pixel($0.y)))" }.joined(separator: " ")
                 let dash = item.dashed ? " stroke-dasharray=\"7 4\"" : ""
-                svg.raw("<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash) stroke-linejoin=\"round\"/>")
+                svg.raw(
+                    "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash) stroke-linejoin=\"round\"/>"
+                )
             }
             for point in points {
-                let attributes = [("series", item.name), ("x", ReportFormat.exact(point.x)), ("y", ReportFormat.exact(point.y))] + point.data
-                Self.marker(item, into: &svg, x: x.pixel(point.x), y: y.pixel(point.y),
-                            extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
+                let attributes =
+                    [("series", item.name), ("x", ReportFormat.exact(point.x)), ("y", ReportFormat.exact(point.y))] + point.data
+                Self.marker(
+                    item, into: &svg, x: x.pixel(point.x), y: y.pixel(point.y),
+                    extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
             }
         }
         drawLegend(into: &svg, left: plotRight + 16, top: plotTop)
@@ -90,11 +99,14 @@ struct LineChart: Sendable {
     }
 
     /// A series' marker centred on (`x`, `y`): a circle, or a square for ``ChartSeries/square``.
-    private static func marker(_ item: ChartSeries, into svg: inout SVGDocument, x: Double, y: Double, extra: String = "", tooltip: String? = nil) {
+    private static func marker(
+        _ item: ChartSeries, into svg: inout SVGDocument, x: Double, y: Double, extra: String = "", tooltip: String? = nil
+    ) {
         let fill = item.hollow ? "#ffffff" : item.color
         if item.square {
-            svg.rect(x: x - 4, y: y - 4, width: 8, height: 8, fill: fill, stroke: item.color,
-                     extra: " stroke-width=\"1.5\"" + extra, tooltip: tooltip)
+            svg.rect(
+                x: x - 4, y: y - 4, width: 8, height: 8, fill: fill, stroke: item.color,
+                extra: " stroke-width=\"1.5\"" + extra, tooltip: tooltip)
         } else {
             svg.circle(cx: x, cy: y, r: 3.5, fill: fill, stroke: item.color, extra: extra, tooltip: tooltip)
         }
@@ -105,7 +117,9 @@ struct LineChart: Sendable {
         svg.raw("<g class=\"legend\">")
         for item in series {
             let dash = item.dashed ? " stroke-dasharray=\"7 4\"" : ""
-            svg.raw("<line x1=\"\(svg.n(left))\" y1=\"\(svg.n(rowY))\" x2=\"\(svg.n(left + 28))\" y2=\"\(svg.n(rowY))\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash)/>")
+            svg.raw(
+                "<line x1=\"\(svg.n(left))\" y1=\"\(svg.n(rowY))\" x2=\"\(svg.n(left + 28))\" y2=\"\(svg.n(rowY))\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash)/>"
+            )
             Self.marker(item, into: &svg, x: left + 14, y: rowY)
             svg.text(item.name, x: left + 36, y: rowY + 4, extra: " class=\"legend-entry\"")
             rowY += 20
@@ -150,9 +164,11 @@ enum ChartFrame {
             lastY = py
         }
         svg.rect(x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top, fill: "none", stroke: "#444444")
-        svg.text(xAxis.title, x: (plot.left + plot.right) / 2, y: plot.bottom + 42, anchor: "middle", size: 13,
-                 extra: " class=\"axis-title\"")
-        svg.text(yAxis.title, x: 18, y: (plot.top + plot.bottom) / 2, anchor: "middle", size: 13, rotate: -90,
-                 extra: " class=\"axis-title\"")
+        svg.text(
+            xAxis.title, x: (plot.left + plot.right) / 2, y: plot.bottom + 42, anchor: "middle", size: 13,
+            extra: " class=\"axis-title\"")
+        svg.text(
+            yAxis.title, x: 18, y: (plot.top + plot.bottom) / 2, anchor: "middle", size: 13, rotate: -90,
+            extra: " class=\"axis-title\"")
     }
 }

@@ -37,7 +37,8 @@ struct MachineDifferences: Sendable, Equatable {
         for info in a.backends where measured.contains(info.name) {
             guard let other = b.backends.first(where: { $0.name == info.name }) else { continue }
             if info.library != other.library || info.version != other.version {
-                distinguishing.append("\(info.name) library: " + pair("\(info.library) \(info.version)", "\(other.library) \(other.version)"))
+                distinguishing.append(
+                    "\(info.name) library: " + pair("\(info.library) \(info.version)", "\(other.library) \(other.version)"))
             }
         }
         if a.logicalCores != b.logicalCores { other.append("logical cores: " + pair(String(a.logicalCores), String(b.logicalCores))) }

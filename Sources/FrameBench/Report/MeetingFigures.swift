@@ -9,7 +9,9 @@ enum MeetingFigures {
         var threads = 1
 
         static func < (a: Key, b: Key) -> Bool {
-            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation, a.threads) < (b.backend, b.mode, b.paced ? 1 : 0, b.implementation, b.threads)
+            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation, a.threads) < (
+                b.backend, b.mode, b.paced ? 1 : 0, b.implementation, b.threads
+            )
         }
 
         var modeLabel: String { mode + (paced ? " paced" : "") }
@@ -27,8 +29,10 @@ enum MeetingFigures {
         func sorted(_ key: Key) -> [MeasurementRecord] { groups[key]!.sorted { $0.participants! < $1.participants! } }
 
         func style(_ key: Key, name: String? = nil) -> ChartSeries {
-            ChartSeries(name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == MeetingMode.client.rawValue ? 1 : 0),
-                        dashed: key.implementation == Implementation.c.rawValue, hollow: key.mode == MeetingMode.client.rawValue, square: key.threads > 1, points: [])
+            ChartSeries(
+                name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == MeetingMode.client.rawValue ? 1 : 0),
+                dashed: key.implementation == Implementation.c.rawValue, hollow: key.mode == MeetingMode.client.rawValue,
+                square: key.threads > 1, points: [])
         }
     }
 
@@ -37,7 +41,8 @@ enum MeetingFigures {
         let meeting = records.filter { $0.suiteName == .meeting && $0.participants != nil }
         guard !meeting.isEmpty else { return [] }
         let groups = Dictionary(grouping: meeting) {
-            Key(backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false,
+            Key(
+                backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false,
                 threads: $0.threads ?? 1)
         }
         let counts = Set(meeting.compactMap(\.participants)).sorted().map(Double.init)
@@ -53,7 +58,9 @@ enum MeetingFigures {
             figures.append(MeetingLatencyFigures.cost(series, keys: costKeys.filter { $0.mode == mode }, mode: mode, prefix: prefix))
         }
         for mode in Set(series.keys.map(\.mode)).sorted() {
-            if let latency = MeetingLatencyFigures.pacedLatency(series, keys: series.keys.filter { $0.mode == mode }, mode: mode, prefix: prefix) {
+            if let latency = MeetingLatencyFigures.pacedLatency(
+                series, keys: series.keys.filter { $0.mode == mode }, mode: mode, prefix: prefix)
+            {
                 figures.append(latency)
             }
         }
@@ -70,10 +77,13 @@ enum MeetingFigures {
             line.points = series.sorted(key).compactMap { r in
                 guard let factor = r.realtimeFactor else { return nil }
                 table.add([String(r.participants!), key.name, ReportFormat.number(factor), ReportFormat.number(r.framesPerSecond)])
-                return ChartPoint(x: Double(r.participants!), y: factor,
-                                  tooltip: "\(key.name), \(r.participants!) participants: \(ReportFormat.number(factor))× real time",
-                                  data: [("backend", key.backend), ("mode", key.mode), ("implementation", key.implementation),
-                                         ("threads", String(key.threads))])
+                return ChartPoint(
+                    x: Double(r.participants!), y: factor,
+                    tooltip: "\(key.name), \(r.participants!) participants: \(ReportFormat.number(factor))× real time",
+                    data: [
+                        ("backend", key.backend), ("mode", key.mode), ("implementation", key.implementation),
+                        ("threads", String(key.threads)),
+                    ])
             }
             return line
         }
@@ -82,11 +92,13 @@ enum MeetingFigures {
         let log = FramesFigures.wideRange(factors)
         let chart = LineChart(
             title: "Real-time factor against participants", xAxis: series.axis,
-            yAxis: ChartAxis(title: "real-time factor (media s per wall s\(log ? ", log scale" : ""))", logarithmic: log, includesZero: !log),
+            yAxis: ChartAxis(
+                title: "real-time factor (media s per wall s\(log ? ", log scale" : ""))", logarithmic: log, includesZero: !log),
             series: lines, rules: [ChartRule(y: 1, label: "real time (1×)")])
         return ReportFigure(
             file: "\(prefix)meeting-realtime.svg",
-            caption: "Seconds of media processed per second of wall time, running as fast as possible (higher is better). Below the 1× line the work does not keep up with the meeting on the threads given. Dark, filled: the whole meeting's work; light, hollow: one client's; squares: the same work on more worker threads (named in the legend), a point of its own.",
+            caption:
+                "Seconds of media processed per second of wall time, running as fast as possible (higher is better). Below the 1× line the work does not keep up with the meeting on the threads given. Dark, filled: the whole meeting's work; light, hollow: one client's; squares: the same work on more worker threads (named in the legend), a point of its own.",
             chart: chart, table: table)
     }
 }

@@ -11,11 +11,15 @@ enum MeetingLatencyFigures {
             let rows = series.sorted(key)
             line.points = rows.map { r in
                 let ns = r.nsPerFrame
-                table.add([String(r.participants!), key.name, ReportFormat.number(ns.p50),
-                           ReportFormat.number(ns.p90), ReportFormat.number(ns.p99), ReportFormat.number(ns.p999), ReportFormat.number(ns.max)])
-                return ChartPoint(x: Double(r.participants!), y: ns.p50,
-                                  tooltip: "\(key.name), \(r.participants!) participants: p50 \(ReportFormat.number(ns.p50)) ns, p99 \(ReportFormat.number(ns.p99)) ns",
-                                  data: [("backend", key.backend), ("mode", key.mode), ("p99", ReportFormat.exact(ns.p99))])
+                table.add([
+                    String(r.participants!), key.name, ReportFormat.number(ns.p50),
+                    ReportFormat.number(ns.p90), ReportFormat.number(ns.p99), ReportFormat.number(ns.p999), ReportFormat.number(ns.max),
+                ])
+                return ChartPoint(
+                    x: Double(r.participants!), y: ns.p50,
+                    tooltip:
+                        "\(key.name), \(r.participants!) participants: p50 \(ReportFormat.number(ns.p50)) ns, p99 \(ReportFormat.number(ns.p99)) ns",
+                    data: [("backend", key.backend), ("mode", key.mode), ("p99", ReportFormat.exact(ns.p99))])
             }
             line.band = rows.map { (Double($0.participants!), $0.nsPerFrame.p50, $0.nsPerFrame.p99) }
             return line
@@ -26,7 +30,8 @@ enum MeetingLatencyFigures {
             series: lines, bandLabel: "shaded: p50 to p99")
         return ReportFigure(
             file: "\(prefix)meeting-ns-per-frame-\(ReportFormat.slug(mode)).svg",
-            caption: "Median ns of crypto work per sealed or opened frame as the meeting grows (\(mode) mode), with the band from p50 to p99 of batch means; the table adds p90, p99.9 and the maximum.",
+            caption:
+                "Median ns of crypto work per sealed or opened frame as the meeting grows (\(mode) mode), with the band from p50 to p99 of batch means; the table adds p90, p99.9 and the maximum.",
             chart: chart, table: table)
     }
 
@@ -34,20 +39,28 @@ enum MeetingLatencyFigures {
     /// from a frame's release on the media schedule to its seal or open completing.
     static func pacedLatency(_ series: MeetingFigures.Series, keys: [Key], mode: String, prefix: String) -> ReportFigure? {
         var table = ReportTable(
-            headers: ["participants", "series", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "late"], numericColumns: [0, 2, 3, 4, 5, 6, 7])
+            headers: ["participants", "series", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "late"],
+            numericColumns: [0, 2, 3, 4, 5, 6, 7])
         var deadline: Double?
         let lines: [ChartSeries] = keys.compactMap { key in
-            var line = series.style(key, name: "\(key.backend) \(key.mode)" + (key.implementation == Implementation.c.rawValue ? " · C ref" : "") + key.threadsLabel)
+            var line = series.style(
+                key,
+                name: "\(key.backend) \(key.mode)" + (key.implementation == Implementation.c.rawValue ? " · C ref" : "") + key.threadsLabel)
             for r in series.sorted(key) {
                 guard let extra = r.extra, let p50 = extra[.latencyP50Ms], let p99 = extra[.latencyP99Ms] else { continue }
                 deadline = deadline ?? extra[.deadlineMs]
                 func cell(_ name: ExtraKey) -> String { extra[name].map(ReportFormat.number) ?? "–" }
-                table.add([String(r.participants!), line.name, cell(.latencyP50Ms), cell(.latencyP90Ms), cell(.latencyP99Ms),
-                           cell(.latencyP999Ms), cell(.latencyMaxMs), extra[.missedDeadlineFraction].map { ReportFormat.short($0 * 100) + " %" } ?? "–"])
-                line.points.append(ChartPoint(
-                    x: Double(r.participants!), y: p50,
-                    tooltip: "\(line.name), \(r.participants!) participants: latency p50 \(ReportFormat.number(p50)) ms, p99 \(ReportFormat.number(p99)) ms",
-                    data: [("backend", key.backend), ("mode", key.mode), ("p99", ReportFormat.exact(p99))]))
+                table.add([
+                    String(r.participants!), line.name, cell(.latencyP50Ms), cell(.latencyP90Ms), cell(.latencyP99Ms),
+                    cell(.latencyP999Ms), cell(.latencyMaxMs),
+                    extra[.missedDeadlineFraction].map { ReportFormat.short($0 * 100) + " %" } ?? "–",
+                ])
+                line.points.append(
+                    ChartPoint(
+                        x: Double(r.participants!), y: p50,
+                        tooltip:
+                            "\(line.name), \(r.participants!) participants: latency p50 \(ReportFormat.number(p50)) ms, p99 \(ReportFormat.number(p99)) ms",
+                        data: [("backend", key.backend), ("mode", key.mode), ("p99", ReportFormat.exact(p99))]))
                 line.band.append((Double(r.participants!), p50, p99))
             }
             return line.points.isEmpty ? nil : line
@@ -62,7 +75,8 @@ enum MeetingLatencyFigures {
             bandLabel: "shaded: p50 to p99")
         return ReportFigure(
             file: "\(prefix)meeting-latency-\(ReportFormat.slug(mode)).svg",
-            caption: "Frames released on their media schedule (`--paced`, \(mode) mode): time from a frame's release to its seal or open completing, p50 with the band to p99. Above the deadline line a frame is late; the table's last column is the share of frames that were.",
+            caption:
+                "Frames released on their media schedule (`--paced`, \(mode) mode): time from a frame's release to its seal or open completing, p50 with the band to p99. Above the deadline line a frame is late; the table's last column is the share of frames that were.",
             chart: chart, table: table)
     }
 }

@@ -27,7 +27,9 @@ enum OverheadFigure {
         struct Key: Hashable, Comparable {
             let backend: String, operation: String, size: Int
             static func < (a: Key, b: Key) -> Bool {
-                (a.size, a.backend, a.operation == FrameOperation.seal.rawValue ? 0 : 1) < (b.size, b.backend, b.operation == FrameOperation.seal.rawValue ? 0 : 1)
+                (a.size, a.backend, a.operation == FrameOperation.seal.rawValue ? 0 : 1) < (
+                    b.size, b.backend, b.operation == FrameOperation.seal.rawValue ? 0 : 1
+                )
             }
         }
         var values: [Key: [String: Double]] = [:]
@@ -38,8 +40,9 @@ enum OverheadFigure {
         let layers = orderedLayers(values.values.flatMap(\.keys))
         return values.keys.sorted().map { key in
             let byLayer = values[key]!
-            return Bar(backend: key.backend, operation: key.operation.isEmpty ? nil : key.operation, frameSize: key.size,
-                       layers: layers.compactMap { l in byLayer[l].map { (l, $0) } })
+            return Bar(
+                backend: key.backend, operation: key.operation.isEmpty ? nil : key.operation, frameSize: key.size,
+                layers: layers.compactMap { l in byLayer[l].map { (l, $0) } })
         }
     }
 
@@ -54,16 +57,20 @@ enum OverheadFigure {
         guard !bars.isEmpty else { return nil }
         let layers = orderedLayers(bars.flatMap { $0.layers.map(\.layer) })
         let title = "Overhead per layer"
-        var table = ReportTable(headers: ["frame size", "backend", "operation"] + layers.map { "\($0) adds" } + ["total"],
-                                numericColumns: Set([0] + Array(3...(layers.count + 3))))
+        var table = ReportTable(
+            headers: ["frame size", "backend", "operation"] + layers.map { "\($0) adds" } + ["total"],
+            numericColumns: Set([0] + Array(3...(layers.count + 3))))
         for bar in bars {
             let cells = layers.map { l in bar.layers.first { $0.layer == l }.map { ReportFormat.number($0.ns) } ?? "–" }
             table.add([String(bar.frameSize), bar.backend, bar.operation ?? ""] + cells + [ReportFormat.number(bar.total)])
         }
-        func render(_ standalone: Bool) -> String { svg(bars: bars, layers: layers, palette: palette, title: title, standalone: standalone) }
+        func render(_ standalone: Bool) -> String {
+            svg(bars: bars, layers: layers, palette: palette, title: title, standalone: standalone)
+        }
         return ReportFigure(
             file: "\(prefix)overhead.svg", title: title,
-            caption: "Where a frame's time goes, per backend, operation and frame size: the C library call, what the Swift backend adds, what SFrame adds (header, nonce, key lookup among the receiver's keys, replay window), and the meeting harness's own work, in ns per frame (medians of paired batch differences; docs/overhead.md). Each panel has its own scale; – marks a layer a backend lacks.",
+            caption:
+                "Where a frame's time goes, per backend, operation and frame size: the C library call, what the Swift backend adds, what SFrame adds (header, nonce, key lookup among the receiver's keys, replay window), and the meeting harness's own work, in ns per frame (medians of paired batch differences; docs/overhead.md). Each panel has its own scale; – marks a layer a backend lacks.",
             svgFile: render(true), svgInline: render(false), table: table)
     }
 
@@ -88,12 +95,16 @@ enum OverheadFigure {
             let panelBars = bars.filter { $0.frameSize == size }
             let axis = ChartAxis(title: "ns per frame", logarithmic: false, includesZero: true)
             let y = ChartScale(axis: axis, values: panelBars.map(\.total), pixels: plot.top...plot.bottom, inverted: true)
-            svg.text(ReportFormat.bytes(size) + " frames", x: (plot.left + plot.right) / 2, y: panelTop + 16, anchor: "middle", size: 13, weight: "600")
+            svg.text(
+                ReportFormat.bytes(size) + " frames", x: (plot.left + plot.right) / 2, y: panelTop + 16, anchor: "middle", size: 13,
+                weight: "600")
             for tick in y.ticks {
                 svg.line(plot.left, y.pixel(tick), plot.right, y.pixel(tick), stroke: "#e8e8e8")
                 svg.text(ReportFormat.tick(tick), x: plot.left - 6, y: y.pixel(tick) + 4, anchor: "end", extra: " class=\"tick\"")
             }
-            svg.text("ns per frame", x: left + 12, y: (plot.top + plot.bottom) / 2, anchor: "middle", size: 11, rotate: -90, extra: " class=\"axis-title\"")
+            svg.text(
+                "ns per frame", x: left + 12, y: (plot.top + plot.bottom) / 2, anchor: "middle", size: 11, rotate: -90,
+                extra: " class=\"axis-title\"")
             let slot = (plot.right - plot.left) / Double(max(panelBars.count, 1))
             for (position, bar) in panelBars.enumerated() {
                 let x = plot.left + slot * (Double(position) + 0.2), barWidth = slot * 0.6
@@ -101,25 +112,32 @@ enum OverheadFigure {
                 for segment in bar.layers {
                     let y0 = y.pixel(base), y1 = y.pixel(base + max(segment.ns, 0))
                     let color = ReportPalette.layerColor(segment.layer, position: layers.firstIndex(of: segment.layer) ?? 0)
-                    svg.rect(x: x, y: y1, width: barWidth, height: y0 - y1, fill: color, stroke: "#ffffff",
-                             extra: " class=\"segment\"" + SVGDocument.data([("backend", bar.backend), ("operation", bar.operation ?? ""), ("frame-size", String(size)), ("layer", segment.layer), ("value", ReportFormat.exact(segment.ns))]),
-                             tooltip: "\(bar.label), \(ReportFormat.bytes(size)), \(segment.layer) adds \(ReportFormat.number(segment.ns)) ns")
+                    svg.rect(
+                        x: x, y: y1, width: barWidth, height: y0 - y1, fill: color, stroke: "#ffffff",
+                        extra: " class=\"segment\""
+                            + SVGDocument.data([
+                                ("backend", bar.backend), ("operation", bar.operation ?? ""), ("frame-size", String(size)),
+                                ("layer", segment.layer), ("value", ReportFormat.exact(segment.ns)),
+                            ]),
+                        tooltip: "\(bar.label), \(ReportFormat.bytes(size)), \(segment.layer) adds \(ReportFormat.number(segment.ns)) ns")
                     base += max(segment.ns, 0)
                 }
                 svg.text(ReportFormat.number(bar.total), x: x + barWidth / 2, y: y.pixel(base) - 5, anchor: "middle", size: 11)
                 // Names wider than their slot are set at a slant so neighbours do not overlap.
                 let slant: Double? = Double(bar.backend.count) * 7 > slot ? -20 : nil
-                svg.text(bar.backend, x: x + barWidth / 2, y: plot.bottom + 16, anchor: slant == nil ? "middle" : "end",
-                         fill: palette.color(bar.backend), rotate: slant, extra: " class=\"tick\"")
+                svg.text(
+                    bar.backend, x: x + barWidth / 2, y: plot.bottom + 16, anchor: slant == nil ? "middle" : "end",
+                    fill: palette.color(bar.backend), rotate: slant, extra: " class=\"tick\"")
                 if let operation = bar.operation {
                     svg.text(operation, x: x + barWidth / 2, y: plot.bottom + 28, anchor: "middle", size: 10, fill: "#555555")
                 }
             }
             svg.line(plot.left, plot.bottom, plot.right, plot.bottom, stroke: "#444444")
             svg.line(plot.left, plot.top, plot.left, plot.bottom, stroke: "#444444")
-            svg.text("backend", x: (plot.left + plot.right) / 2, y: plot.bottom + 42, anchor: "middle", size: 11, fill: "#555555", extra: " class=\"axis-title\"")
+            svg.text(
+                "backend", x: (plot.left + plot.right) / 2, y: plot.bottom + 42, anchor: "middle", size: 11, fill: "#555555",
+                extra: " class=\"axis-title\"")
         }
         return svg.render(standalone: standalone)
     }
 }
-

@@ -45,8 +45,10 @@ package enum Report {
     /// With two or more inputs, each later one is compared against the first.
     package static func render(_ inputs: [ReportInput], options: ReportOptions = ReportOptions()) -> [File] {
         let content = ReportBuilder.content(inputs, options: options)
-        return [File(name: "report.md", contents: MarkdownRenderer.render(content)),
-                File(name: "report.html", contents: HTMLRenderer.render(content))]
+        return [
+            File(name: "report.md", contents: MarkdownRenderer.render(content)),
+            File(name: "report.html", contents: HTMLRenderer.render(content)),
+        ]
             + content.figures.map { File(name: $0.file, contents: $0.svgFile) }
     }
 
@@ -71,8 +73,9 @@ package enum Report {
         let files = render(inputs, options: options)
         try ReportDirectory.write(files.map { ($0.name, $0.contents) }, to: directory, force: force)
         let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        return Written(directory: base, markdown: "\(base)/report.md", html: "\(base)/report.html",
-                       charts: files.filter { $0.name.hasSuffix(".svg") }.map { "\(base)/\($0.name)" })
+        return Written(
+            directory: base, markdown: "\(base)/report.md", html: "\(base)/report.html",
+            charts: files.filter { $0.name.hasSuffix(".svg") }.map { "\(base)/\($0.name)" })
     }
 
     /// Writes the report on one document just saved at `resultsPath` into
@@ -84,7 +87,8 @@ package enum Report {
         document: ResultsDocument, resultsPath: String, force: Bool = false, options: ReportOptions = ReportOptions()
     ) throws(ReportError) -> Written {
         let name = resultsPath.split(separator: "/").last.map(String.init) ?? resultsPath
-        return try write([ReportInput(name: name, document: document)], to: defaultDirectory(forResultsAt: resultsPath),
-                         force: force, options: options)
+        return try write(
+            [ReportInput(name: name, document: document)], to: defaultDirectory(forResultsAt: resultsPath),
+            force: force, options: options)
     }
 }

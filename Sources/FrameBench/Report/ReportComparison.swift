@@ -14,7 +14,10 @@ struct ReportComparison: Sendable {
     /// Why there is no comparison: nothing matched, or the runs measured different things.
     var failure: String?
 
-    init(baseline: ReportInput, candidate: ReportInput, options: ReportOptions, names: (baseline: String, candidate: String) = ("run 1", "run 2")) {
+    init(
+        baseline: ReportInput, candidate: ReportInput, options: ReportOptions,
+        names: (baseline: String, candidate: String) = ("run 1", "run 2")
+    ) {
         baselineName = baseline.name
         candidateName = candidate.name
         machines = MachineDifferences(baseline: baseline, candidate: candidate, names: names)
@@ -44,7 +47,9 @@ struct ReportComparison: Sendable {
         if let keyCount = key.keyCount { parts.append("· \(keyCount) key\(keyCount == 1 ? "" : "s")") }
         if let threads = key.threads { parts.append("· \(threads) threads") }
         if key.paced == true { parts.append("· paced") }
-        let implementation = key.implementation == Implementation.swift.rawValue ? "" : (key.implementation == Implementation.c.rawValue ? " · C ref" : " · \(key.implementation)")
+        let implementation =
+            key.implementation == Implementation.swift.rawValue
+            ? "" : (key.implementation == Implementation.c.rawValue ? " · C ref" : " · \(key.implementation)")
         return parts.joined(separator: " ") + implementation
     }
 
@@ -52,9 +57,11 @@ struct ReportComparison: Sendable {
     static func ordered(_ cases: [CaseComparison]) -> [CaseComparison] {
         func order(_ key: CaseKey) -> [String] {
             func padded(_ n: Int?) -> String { String(repeating: "0", count: 12 - String(n ?? 0).count) + String(n ?? 0) }
-            return [key.suite, key.backend, key.layer ?? "", key.operation ?? "", key.mode ?? "",
-                    key.implementation == Implementation.swift.rawValue ? "0" : key.implementation, padded(key.frameSize ?? key.participants),
-                    padded(key.keyCount), padded(key.threads), key.paced == true ? "1" : "0"]
+            return [
+                key.suite, key.backend, key.layer ?? "", key.operation ?? "", key.mode ?? "",
+                key.implementation == Implementation.swift.rawValue ? "0" : key.implementation, padded(key.frameSize ?? key.participants),
+                padded(key.keyCount), padded(key.threads), key.paced == true ? "1" : "0",
+            ]
         }
         return cases.sorted { order($0.key).lexicographicallyPrecedes(order($1.key)) }
     }
@@ -71,9 +78,12 @@ struct ReportComparison: Sendable {
         let unmatched = report.onlyInBaseline.count + report.onlyInCandidate.count
         if unmatched > 0 { text += " (\(unmatched) in only one run, not compared)" }
         let improvements = report.cases.filter { $0.verdict == .improvement }.count
-        text += ". **\(report.regressionCount) regression\(report.regressionCount == 1 ? "" : "s")**, \(improvements) improvement\(improvements == 1 ? "" : "s")"
-        text += " (threshold \(ReportFormat.short(report.threshold * 100))\u{00A0}%, interval at \(ReportFormat.short(report.caseConfidence * 100))\u{00A0}% per case: "
-        text += "a \(ReportFormat.short((1 - report.caseConfidence) * Double(max(gated, 1)) * 100))\u{00A0}% family-wide chance of a false alarm)."
+        text +=
+            ". **\(report.regressionCount) regression\(report.regressionCount == 1 ? "" : "s")**, \(improvements) improvement\(improvements == 1 ? "" : "s")"
+        text +=
+            " (threshold \(ReportFormat.short(report.threshold * 100))\u{00A0}%, interval at \(ReportFormat.short(report.caseConfidence * 100))\u{00A0}% per case: "
+        text +=
+            "a \(ReportFormat.short((1 - report.caseConfidence) * Double(max(gated, 1)) * 100))\u{00A0}% family-wide chance of a false alarm)."
         if let worst = report.regressions.max(by: { $0.judged.change < $1.judged.change }) {
             text += " Largest regression: \(Self.label(worst.key)), \(ReportFormat.percentChange(worst.judged.interval.ratio))."
         }
@@ -84,14 +94,16 @@ struct ReportComparison: Sendable {
     /// The summary of a machine comparison: the differences named, then how many cases are
     /// slower or faster on the candidate's machine (the gate's statistics, without its verdicts).
     private func machineSummary() -> String {
-        var text = "Machine comparison: `\(candidateName)` and `\(baselineName)` were measured on different machines or builds, "
+        var text =
+            "Machine comparison: `\(candidateName)` and `\(baselineName)` were measured on different machines or builds, "
             + "so their differences are the machines', not regressions (`framebench compare` refuses such runs, exit 2). What differs: "
             + (machines.distinguishing + machines.other).joined(separator: "; ") + "."
         guard let report else { return text + " Not compared: \(failure ?? "unknown reason")." }
         let judged = report.cases.filter { $0.verdict != .notGated }
         let slower = judged.filter { $0.verdict == .regression }.count, faster = judged.filter { $0.verdict == .improvement }.count
         let threshold = ReportFormat.short(report.threshold * 100)
-        text += " Of \(report.cases.count) measurements in both runs (\(judged.count) compared on their main metric), \(slower) "
+        text +=
+            " Of \(report.cases.count) measurements in both runs (\(judged.count) compared on their main metric), \(slower) "
             + "\(slower == 1 ? "is" : "are") slower and \(faster) faster on the candidate's machine by more than \(threshold)\u{00A0}% "
             + "with an interval that excludes no difference; the rest differ less or not clearly."
         if let most = judged.max(by: { abs($0.judged.change) < abs($1.judged.change) }) {

@@ -33,7 +33,8 @@ struct ReportContent: Sendable {
 extension ReportFigure {
     /// A figure from a line chart: the SVG rendered both ways.
     init(file: String, caption: String, chart: LineChart, table: ReportTable) {
-        self.init(file: file, title: chart.title, caption: caption, svgFile: chart.render(standalone: true),
-                  svgInline: chart.render(standalone: false), table: table)
+        self.init(
+            file: file, title: chart.title, caption: caption, svgFile: chart.render(standalone: true),
+            svgInline: chart.render(standalone: false), table: table)
     }
 }

@@ -48,7 +48,8 @@ struct ReportTable: Sendable {
             let align = numericColumns.contains(index) ? " class=\"num\"" : ""
             return "<\(tag)\(align)>\(esc(text))</\(tag)>"
         }
-        var out = "<table>\n<thead><tr>" + headers.enumerated().map { cell("th", $0.offset, $0.element) }.joined() + "</tr></thead>\n<tbody>\n"
+        var out =
+            "<table>\n<thead><tr>" + headers.enumerated().map { cell("th", $0.offset, $0.element) }.joined() + "</tr></thead>\n<tbody>\n"
         for (row, mark) in zip(rows, emphasis) {
             let type: String
             switch mark {

@@ -32,10 +32,12 @@ enum ScalingFigure {
                 let extra = r.extra ?? [:]
                 let efficiency = extra[.efficiency] ?? 0, speedup = extra[.speedup] ?? 0
                 let threads = r.threads ?? 1
-                points.append(ChartPoint(
-                    x: Double(threads), y: efficiency,
-                    tooltip: "\(key), \(threads) threads: efficiency \(ReportFormat.fixed(efficiency, digits: 3)), speed-up \(ReportFormat.fixed(speedup, digits: 2))",
-                    data: data + [("speedup", ReportFormat.exact(speedup))]))
+                points.append(
+                    ChartPoint(
+                        x: Double(threads), y: efficiency,
+                        tooltip:
+                            "\(key), \(threads) threads: efficiency \(ReportFormat.fixed(efficiency, digits: 3)), speed-up \(ReportFormat.fixed(speedup, digits: 2))",
+                        data: data + [("speedup", ReportFormat.exact(speedup))]))
                 table.add([
                     key, String(threads), ReportFormat.number(r.framesPerSecond),
                     extra[.singleThreadFramesPerSecond].map(ReportFormat.number) ?? "–",
@@ -49,13 +51,15 @@ enum ScalingFigure {
         }
         let chart = LineChart(
             title: "Multi-core scaling: efficiency against threads",
-            xAxis: ChartAxis(title: "threads (each with its own contexts)", logarithmic: false,
-                             ticks: threadTicks.map(Double.init), label: { String(Int($0)) }),
+            xAxis: ChartAxis(
+                title: "threads (each with its own contexts)", logarithmic: false,
+                ticks: threadTicks.map(Double.init), label: { String(Int($0)) }),
             yAxis: ChartAxis(title: "efficiency (speed-up ÷ threads)", logarithmic: false, includesZero: true),
             series: series, rules: [ChartRule(y: 1, label: "linear scaling")])
         return ReportFigure(
             file: "\(prefix)scaling.svg",
-            caption: "Aggregate frames per second on N threads over the same case on 1 thread, run interleaved slice by slice, divided by N: 1 is linear scaling; below it the threads slow each other down (shared locks or reference counts in the library, shared caches, or fewer free cores than threads). Hollow markers: open. The table adds throughput and the per-thread p99 (of batch means) on N threads and on 1.",
+            caption:
+                "Aggregate frames per second on N threads over the same case on 1 thread, run interleaved slice by slice, divided by N: 1 is linear scaling; below it the threads slow each other down (shared locks or reference counts in the library, shared caches, or fewer free cores than threads). Hollow markers: open. The table adds throughput and the per-thread p99 (of batch means) on N threads and on 1.",
             chart: chart, table: table)
     }
 }

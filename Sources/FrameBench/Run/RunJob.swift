@@ -160,7 +160,8 @@ package struct RunJob: Sendable {
             records += try KeyCountStudy.run(keyCounts) { line in
                 let finished = line.hasSuffix(" ns")
                 if finished { done += 1 }
-                progress(base + keysWeight * Double(done) / Double(keyCounts.frameSizes.count), "\(line)", finished ? "meeting: \(line)" : nil)
+                progress(
+                    base + keysWeight * Double(done) / Double(keyCounts.frameSizes.count), "\(line)", finished ? "meeting: \(line)" : nil)
             }
         } catch {
             throw RunJobError(description: "key-count study: \(error)")

@@ -43,7 +43,10 @@ package enum RunSummary {
             let cases = Set(unpaced.map { Case(participants: $0.participants ?? 0, mode: $0.mode ?? "") }).sorted()
             for c in cases {
                 let cells = backends.map { backend -> String in
-                    guard let r = unpaced.first(where: { $0.backend == backend && Case(participants: $0.participants ?? 0, mode: $0.mode ?? "") == c })
+                    guard
+                        let r = unpaced.first(where: {
+                            $0.backend == backend && Case(participants: $0.participants ?? 0, mode: $0.mode ?? "") == c
+                        })
                     else { return "-" }
                     let share = r.extra?[.harnessShare].map { " (\(NumberFormat.percent($0)))" } ?? ""
                     return NumberFormat.factor(r.realtimeFactor ?? 0) + share
@@ -82,7 +85,9 @@ package enum RunSummary {
     }
 
     private static func threadLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let threaded = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true }
+        let threaded = records.filter {
+            $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true
+        }
         guard !threaded.isEmpty else { return [] }
         var lines = ["", "Threads, meeting mode:"]
         for r in threaded {
@@ -93,7 +98,8 @@ package enum RunSummary {
             var line = "  N=\(r.participants ?? 0) \(r.backend): \(r.threads ?? 0) threads \(NumberFormat.factor(r.realtimeFactor ?? 0))"
             if let single, let one = single.realtimeFactor, one > 0, let many = r.realtimeFactor {
                 let speedup = many / one
-                line += " vs 1 thread \(NumberFormat.factor(one)): speed-up \(NumberFormat.fixed(speedup, 2)), "
+                line +=
+                    " vs 1 thread \(NumberFormat.factor(one)): speed-up \(NumberFormat.fixed(speedup, 2)), "
                     + "efficiency \(NumberFormat.percent(speedup / Double(r.threads ?? 1)))"
             }
             if let imbalance = r.extra?[.loadImbalance] { line += ", load imbalance \(NumberFormat.fixed(imbalance, 2))" }
@@ -111,7 +117,8 @@ package enum RunSummary {
             lines.append(
                 "  N=\(r.participants ?? 0) \(r.mode ?? "") \(r.backend): p50 \(NumberFormat.fixed(e[.latencyP50Ms] ?? 0, 2)) ms, "
                     + "p99 \(NumberFormat.fixed(e[.latencyP99Ms] ?? 0, 2)) ms, max \(NumberFormat.fixed(e[.latencyMaxMs] ?? 0, 2)) ms; "
-                    + "\(Int(e[.missedDeadlineFrames] ?? 0)) of \(r.frames) frames past the \(NumberFormat.fixed(e[.deadlineMs] ?? 0, 0)) ms deadline")
+                    + "\(Int(e[.missedDeadlineFrames] ?? 0)) of \(r.frames) frames past the \(NumberFormat.fixed(e[.deadlineMs] ?? 0, 0)) ms deadline"
+            )
         }
         return lines
     }
@@ -121,12 +128,15 @@ package enum RunSummary {
         guard let n = largest else { return [] }
         var lines = ["", "Rekey at \(n) participants (per join or leave; measured apart from the frames):"]
         for backend in backends {
-            let meeting = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true }
+            let meeting = records.first {
+                $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
+            }
             let client = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .client }
             guard let e = meeting?.extra ?? client?.extra else { continue }
             var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e[.rekeyLeaderMs] ?? 0, 1)) ms"
             if let m = meeting?.extra {
-                line += "; a participant accepts and rekeys \(NumberFormat.fixed(m[.rekeyParticipantMeanMs] ?? 0, 2)) ms"
+                line +=
+                    "; a participant accepts and rekeys \(NumberFormat.fixed(m[.rekeyParticipantMeanMs] ?? 0, 2)) ms"
                     + " (max \(NumberFormat.fixed(m[.rekeyParticipantMaxMs] ?? 0, 2))); whole meeting \(NumberFormat.fixed(m[.rekeyMeetingMs] ?? 0, 0)) ms"
             }
             if let c = client?.extra?[.rekeyClientMs] { line += "; client \(NumberFormat.fixed(c, 2)) ms" }

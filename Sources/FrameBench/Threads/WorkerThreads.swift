@@ -36,14 +36,16 @@ enum WorkerThreads {
         for index in 1..<count {
             let start = Unmanaged.passRetained(Start(body, index, pinned ? cpus[index] : nil)).toOpaque()
             var thread = pthread_t()
-            let status = pthread_create(&thread, nil, { raw in
-                let start = Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue()
-                #if canImport(Glibc)
-                if let cpu = start.cpu { CPUAffinity.pin(to: cpu) }
-                #endif
-                start.body(start.index)
-                return nil
-            }, start)
+            let status = pthread_create(
+                &thread, nil,
+                { raw in
+                    let start = Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue()
+                    #if canImport(Glibc)
+                    if let cpu = start.cpu { CPUAffinity.pin(to: cpu) }
+                    #endif
+                    start.body(start.index)
+                    return nil
+                }, start)
             precondition(status == 0, "pthread_create failed: \(status)")
             threads.append(thread)
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import FrameBench
 import FrameCrypto
-import Foundation
 
 struct BackendsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +40,8 @@ struct BackendsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries = BackendRegistry.all.map { Entry(backend: $0.info, variant: false) }
+        let entries =
+            BackendRegistry.all.map { Entry(backend: $0.info, variant: false) }
             + BackendRegistry.variants.map { Entry(backend: $0.info, variant: true) }
         if json {
             let encoder = JSONEncoder()

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

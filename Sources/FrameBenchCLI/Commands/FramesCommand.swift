@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct FramesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +39,9 @@ struct FramesCommand: ParsableCommand {
     var batchSize: Int?
 
     @Option(
-        help: "Thread counts, comma-separated, or 'max' for 1 to the number of CPUs (default: 1). Counts above 1 add a scaling measurement: each Swift case on N threads at once, each with its own contexts, interleaved with 1 thread; records give aggregate throughput, speed-up and efficiency.")
+        help:
+            "Thread counts, comma-separated, or 'max' for 1 to the number of CPUs (default: 1). Counts above 1 add a scaling measurement: each Swift case on N threads at once, each with its own contexts, interleaved with 1 thread; records give aggregate throughput, speed-up and efficiency."
+    )
     var threads: ThreadCounts?
 
     @OptionGroup var results: ResultsOutputOptions
@@ -49,12 +51,16 @@ struct FramesCommand: ParsableCommand {
 
     @Option(
         name: .customLong("synthetic-overhead-ns"),
-        help: "Add N ns of calibrated busy work to every frame of the Swift cases (the C reference is left alone): a known slowdown for testing a regression gate. Never for reported numbers.")
+        help:
+            "Add N ns of calibrated busy work to every frame of the Swift cases (the C reference is left alone): a known slowdown for testing a regression gate. Never for reported numbers."
+    )
     var syntheticOverheadNs = 0
 
     @Option(
         name: .customLong("synthetic-allocations"),
-        help: ArgumentHelp("Allocate and free N heap blocks in every frame of the Swift cases: the known allocation that proves the allocation gate sees one (scripts/check-allocations.sh). Never for reported numbers.", visibility: .hidden))
+        help: ArgumentHelp(
+            "Allocate and free N heap blocks in every frame of the Swift cases: the known allocation that proves the allocation gate sees one (scripts/check-allocations.sh). Never for reported numbers.",
+            visibility: .hidden))
     var syntheticAllocations = 0
 
     func validate() throws {

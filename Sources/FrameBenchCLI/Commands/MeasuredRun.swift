@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 /// What every measuring command (`frames`, `overhead`, `meeting`, `run`) does around its
 /// measurement, in one place.

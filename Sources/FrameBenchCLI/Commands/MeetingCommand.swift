@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,8 +37,9 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Worker threads for meeting mode; a list (1,2) runs each, interleaved (default: 1).")
     var threads: ThreadCounts?
 
-    @Option(name: .customLong("block-ticks"),
-            help: "Unpaced meeting mode: ticks processed per block, receiver by receiver (default: 10; 1 = tick by tick).")
+    @Option(
+        name: .customLong("block-ticks"),
+        help: "Unpaced meeting mode: ticks processed per block, receiver by receiver (default: 10; 1 = tick by tick).")
     var blockTicks: Int?
 
     @Option(help: "Seed of the workloads, speakers and phases (default: 1).")
@@ -77,20 +78,23 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Slices per case, the samples (default: 10).")
     var repetitions: Int?
 
-    @Option(name: .customLong("synthetic-overhead-ns"),
-            help: "Add about N ns of busy work to every sealed and opened frame (gate tests only).")
+    @Option(
+        name: .customLong("synthetic-overhead-ns"),
+        help: "Add about N ns of busy work to every sealed and opened frame (gate tests only).")
     var syntheticOverhead = 0
 
     @Option(
         name: .customLong("synthetic-allocations"),
-        help: ArgumentHelp("Allocate and free N heap blocks in every sealed and opened frame (allocation-gate self-test only).", visibility: .hidden))
+        help: ArgumentHelp(
+            "Allocate and free N heap blocks in every sealed and opened frame (allocation-gate self-test only).", visibility: .hidden))
     var syntheticAllocations = 0
 
     @Flag(name: .customLong("no-harness"), help: "Skip the no-crypto run that measures the harness share.")
     var noHarness = false
 
-    @Option(name: .customLong("key-counts"),
-            help: "Also run the key-count study: SFrame open with this many live receive keys, comma-separated (e.g. 1,2,10,50,100,200,400).")
+    @Option(
+        name: .customLong("key-counts"),
+        help: "Also run the key-count study: SFrame open with this many live receive keys, comma-separated (e.g. 1,2,10,50,100,200,400).")
     var keyCounts: CommaSeparated<Int>?
 
     @Option(name: .customLong("key-sizes"), help: "Frame sizes of the key-count study (default: 100,1200).")

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct OverheadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +18,9 @@ struct OverheadCommand: ParsableCommand {
             results/overhead-<UTC time>.json and .csv (or --output); exits 2 on bad input, before measuring.
             """)
 
-    @Option(name: .customLong("backend"), help: "A backend or variant to measure (repeatable; default: all available; a variant brings its default backend).")
+    @Option(
+        name: .customLong("backend"),
+        help: "A backend or variant to measure (repeatable; default: all available; a variant brings its default backend).")
     var backends: [String] = []
 
     @Flag(help: "Add the variants openssl-cold, openssl-placeholder and sodium-nobeforenm, each beside its default backend.")

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,7 +52,10 @@ struct ReportCommand: ParsableCommand {
         }
         for (path, input) in zip(results, inputs) where !input.document.isComplete {
             let signal = input.document.interruptedBy.map { " by \($0)" } ?? ""
-            FileHandle.standardError.write(Data("warning: \(path) is INCOMPLETE (stopped early\(signal)); the report shows only its \(input.document.measurements.count) measurements\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(path) is INCOMPLETE (stopped early\(signal)); the report shows only its \(input.document.measurements.count) measurements\n"
+                        .utf8))
         }
         let written: Report.Written
         do {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

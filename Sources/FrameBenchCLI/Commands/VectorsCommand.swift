@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import FrameBench
 import FrameCrypto
-import Foundation
 import FrameVectors
 
 struct VectorsCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FrameBench
 import Foundation
+import FrameBench
 
 /// Where a measuring command's results go, shared by `frames`, `meeting`, `overhead` and
 /// `run`: files under `results/` (or `--output`), written atomically, or the document on

@@ -117,7 +117,7 @@ extension ParticipantIdentity {
     ) throws(FrameCryptoError) -> MeetingKey {
         guard share.isWellFormed else { throw .malformedKeyShare("a field has the wrong size") }
         guard share.leaderIndex == leader.index,
-              Self.verify(signature: share.signature, of: share.signedMessage, by: leader)
+            Self.verify(signature: share.signature, of: share.signedMessage, by: leader)
         else { throw .signatureInvalid }
         guard share.meetingID == meetingID, leader.meetingID == meetingID, publicKeys.meetingID == meetingID else {
             throw .wrongMeeting

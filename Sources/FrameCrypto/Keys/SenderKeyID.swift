@@ -43,7 +43,7 @@ public struct SenderKeyID: Hashable, Sendable, CustomStringConvertible {
     /// kind (3) or any of bits 38–63 set.
     public init?(rawValue: UInt64) {
         guard rawValue >> (Self.indexShift + 32) == 0,
-              let kind = StreamKind(rawValue: UInt8(truncatingIfNeeded: (rawValue >> Self.epochBitCount) & Self.kindMask))
+            let kind = StreamKind(rawValue: UInt8(truncatingIfNeeded: (rawValue >> Self.epochBitCount) & Self.kindMask))
         else { return nil }
         self.participant = UInt32(truncatingIfNeeded: rawValue >> Self.indexShift)
         self.kind = kind

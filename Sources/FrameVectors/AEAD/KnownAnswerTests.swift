@@ -19,27 +19,33 @@ public enum KnownAnswerTests {
     public static let file = VectorFile(
         kind: .builtIn, path: "built-in",
         vectors: [
-            vector("GCM spec test case 13 (empty plaintext, empty AAD)",
-                   key: String(repeating: "00", count: 32), iv: String(repeating: "00", count: 12),
-                   aad: "", pt: "", ct: "", tag: "530f8afbc74536b9a963b4f1c4cb738b"),
-            vector("GCM spec test case 14 (one zero block)",
-                   key: String(repeating: "00", count: 32), iv: String(repeating: "00", count: 12),
-                   aad: "", pt: String(repeating: "00", count: 16), ct: "cea7403d4d606b6e074ec5d3baf39d18",
-                   tag: "d0d1c8a799996bf0265b98b5d48ab919"),
-            vector("GCM spec test case 15 (64 bytes, no AAD)",
-                   key: specKey, iv: specIV, aad: "", pt: specPlaintext, ct: specCiphertext,
-                   tag: "b094dac5d93471bdec1a502270e3cc6c"),
-            vector("GCM spec test case 16 (60 bytes, 20 bytes of AAD)",
-                   key: specKey, iv: specIV, aad: specAAD, pt: String(specPlaintext.dropLast(8)),
-                   ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551b"),
-            vector("test case 16 with the last tag bit flipped (forgery)",
-                   key: specKey, iv: specIV, aad: specAAD, pt: String(specPlaintext.dropLast(8)),
-                   ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551a",
-                   expectation: .invalid),
-            vector("test case 16 with one AAD byte changed (forgery)",
-                   key: specKey, iv: specIV, aad: "00" + specAAD.dropFirst(2), pt: String(specPlaintext.dropLast(8)),
-                   ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551b",
-                   expectation: .invalid),
+            vector(
+                "GCM spec test case 13 (empty plaintext, empty AAD)",
+                key: String(repeating: "00", count: 32), iv: String(repeating: "00", count: 12),
+                aad: "", pt: "", ct: "", tag: "530f8afbc74536b9a963b4f1c4cb738b"),
+            vector(
+                "GCM spec test case 14 (one zero block)",
+                key: String(repeating: "00", count: 32), iv: String(repeating: "00", count: 12),
+                aad: "", pt: String(repeating: "00", count: 16), ct: "cea7403d4d606b6e074ec5d3baf39d18",
+                tag: "d0d1c8a799996bf0265b98b5d48ab919"),
+            vector(
+                "GCM spec test case 15 (64 bytes, no AAD)",
+                key: specKey, iv: specIV, aad: "", pt: specPlaintext, ct: specCiphertext,
+                tag: "b094dac5d93471bdec1a502270e3cc6c"),
+            vector(
+                "GCM spec test case 16 (60 bytes, 20 bytes of AAD)",
+                key: specKey, iv: specIV, aad: specAAD, pt: String(specPlaintext.dropLast(8)),
+                ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551b"),
+            vector(
+                "test case 16 with the last tag bit flipped (forgery)",
+                key: specKey, iv: specIV, aad: specAAD, pt: String(specPlaintext.dropLast(8)),
+                ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551a",
+                expectation: .invalid),
+            vector(
+                "test case 16 with one AAD byte changed (forgery)",
+                key: specKey, iv: specIV, aad: "00" + specAAD.dropFirst(2), pt: String(specPlaintext.dropLast(8)),
+                ct: String(specCiphertext.dropLast(8)), tag: "76fc6ece0f4e1768cddf8853bb2d551b",
+                expectation: .invalid),
         ])
 
     private static func vector(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 /// Reading a corrupt, truncated, wrong-version or incomplete results file: the reader and
@@ -19,8 +20,14 @@ import Testing
         object.removeValue(forKey: "measurements")
         let missing = try JSONSerialization.data(withJSONObject: object)
         return [
-            ("truncated.json", valid.prefix(valid.count / 2), ["truncated.json is not a valid results file: not valid JSON: the file ends", "(truncated?) at line"]),
-            ("garbage.json", Data("{\"schemaVersion\": 1, oops}".utf8), ["not valid JSON: expected a quoted field name in an object at line 1, column 22"]),
+            (
+                "truncated.json", valid.prefix(valid.count / 2),
+                ["truncated.json is not a valid results file: not valid JSON: the file ends", "(truncated?) at line"]
+            ),
+            (
+                "garbage.json", Data("{\"schemaVersion\": 1, oops}".utf8),
+                ["not valid JSON: expected a quoted field name in an object at line 1, column 22"]
+            ),
             ("wrong-version.json", wrongVersion, ["has schema version 99; this FrameBench reads version 1"]),
             ("missing-field.json", missing, ["missing field 'measurements'"]),
             ("empty.json", Data(), ["not valid JSON: the file is empty"]),
@@ -75,11 +82,14 @@ import Testing
         try ResultsFile.encode(document).write(to: URL(fileURLWithPath: incomplete))
         // Old readers' view: the same schema version, two optional fields.
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: incomplete))) as! [String: Any]
-        #expect(object["schemaVersion"] as? Int == 1 && object["complete"] as? Bool == false && object["interruptedBy"] as? String == "SIGINT")
+        #expect(
+            object["schemaVersion"] as? Int == 1 && object["complete"] as? Bool == false && object["interruptedBy"] as? String == "SIGINT")
         #expect(try ResultsFile.read(path: complete).isComplete)
 
         let compare = try CLIProcess.run(["compare", complete, incomplete, "--allow-environment-mismatch"], in: directory)
-        #expect(compare.stdout.contains("candidate run \(incomplete) is INCOMPLETE (stopped early by SIGINT)"), "\(compare.stdout)\(compare.stderr)")
+        #expect(
+            compare.stdout.contains("candidate run \(incomplete) is INCOMPLETE (stopped early by SIGINT)"),
+            "\(compare.stdout)\(compare.stderr)")
         let report = try CLIProcess.run(["report", incomplete, "--out", directory + "/report"], in: directory)
         #expect(report.exited && report.status == 0, "\(report.stderr)")
         #expect(report.stderr.contains("warning: \(incomplete) is INCOMPLETE (stopped early by SIGINT)"))

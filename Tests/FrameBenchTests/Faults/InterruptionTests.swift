@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrameBench
 
 #if canImport(Glibc)
@@ -36,9 +37,10 @@ import FrameVectors
         // Exactly the steps reported finished are in the file.
         let groups = Set(document.measurements.filter { $0.suite == "frames" }.map { "\($0.operation ?? "") \($0.frameSize ?? 0)" })
         #expect(groups.count == Self.finishedLines(run.stderr, prefix: "frames: ["))
-        let meetingCases = Set(document.measurements.filter { $0.suite == "meeting" }.map {
-            "\($0.participants ?? 0) \($0.mode ?? "") \($0.paced ?? false)"
-        })
+        let meetingCases = Set(
+            document.measurements.filter { $0.suite == "meeting" }.map {
+                "\($0.participants ?? 0) \($0.mode ?? "") \($0.paced ?? false)"
+            })
         #expect(meetingCases.count <= Self.finishedLines(run.stderr, prefix: "meeting: "))
         #expect(groups.count >= 1 && document.measurements.count >= 2)
         let csv = try String(contentsOfFile: ResultsFile.csvPath(for: json), encoding: .utf8)
@@ -52,7 +54,9 @@ import FrameVectors
         var frames = RunJob(quick: true, seed: 31).frames
         frames.seed = 31
         let key = FramesSuite.inputs(frames).key
-        let outputs = try [json, ResultsFile.csvPath(for: json), run.stdoutPath, run.stderrPath].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let outputs = try [json, ResultsFile.csvPath(for: json), run.stdoutPath, run.stderrPath].map {
+            try Data(contentsOf: URL(fileURLWithPath: $0))
+        }
         #expect(SecretSearch.findings(of: [key], in: outputs).isEmpty)
     }
 
@@ -61,8 +65,10 @@ import FrameVectors
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let json = directory + "/meeting.json"
         let run = try CLIProcess(
-            ["meeting", "--participants", "8,16,24,32,40,48", "--mode", "meeting", "--seconds", "2", "--repetitions", "4",
-             "--output", json], in: directory)
+            [
+                "meeting", "--participants", "8,16,24,32,40,48", "--mode", "meeting", "--seconds", "2", "--repetitions", "4",
+                "--output", json,
+            ], in: directory)
         let started = run.wait(until: { Self.finishedLines(run.stderr, prefix: "meeting: ") >= 1 }, timeout: 180)
         try #require(started, "no meeting case finished: \(run.stderr)")
         run.send(SIGINT)
@@ -126,7 +132,8 @@ import FrameVectors
             usleep(UInt32(delay * 1_000_000))
             run.send(signal)
             try run.wait(timeout: 120)
-            let detail: Comment = "round \(round): signal \(signal) after \(delay) s, exit \(run.status) (\(run.exited ? "exited" : "killed")): \(run.stderr)"
+            let detail: Comment =
+                "round \(round): signal \(signal) after \(delay) s, exit \(run.status) (\(run.exited ? "exited" : "killed")): \(run.stderr)"
             // The exit status: killed by SIGKILL, 130/143 after a handled SIGINT/SIGTERM, or
             // 0 when the run had finished before the signal came; never anything else.
             let finishedFirst = run.exited && run.status == 0

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrameBench
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +15,10 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let json = directory + "/overhead.json"
         let run = try CLIProcess(
-            ["overhead", "--backend", "openssl", "--sizes", "100,1200,4096,16384,65536", "--seconds", "0.5",
-             "--no-harness", "--output", json], in: directory)
+            [
+                "overhead", "--backend", "openssl", "--sizes", "100,1200,4096,16384,65536", "--seconds", "0.5",
+                "--no-harness", "--output", json,
+            ], in: directory)
         let finished = { run.stderr.split(separator: "\n").filter { $0.hasPrefix("overhead: [") && $0.hasSuffix(" ns") }.count }
         let started = run.wait(until: { finished() >= 1 }, timeout: 180)
         try #require(started, "no overhead group finished: \(run.stderr)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FrameBench
 
 #if canImport(Glibc)

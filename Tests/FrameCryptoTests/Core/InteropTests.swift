@@ -17,7 +17,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestBackends.available.count >= 2, "needs two available backends to compare (BackendCoverageTests names the missing ones)"))
+    @Test(
+        .enabled(
+            if: TestBackends.available.count >= 2, "needs two available backends to compare (BackendCoverageTests names the missing ones)"))
     func backendsProduceIdenticalCiphertextAndTag() throws {
         var random = SeededRandom(seed: 7)
         let all = TestBackends.available
@@ -97,8 +99,9 @@ import Testing
             try plaintext.withUnsafeBytes { p in
                 try ciphertext.withUnsafeMutableBytes { c in
                     try tag.withUnsafeMutableBytes { t in
-                        try context.seal(nonce: nonce, aad: UnsafeRawBufferPointer(start: nil, count: 0), plaintext: p,
-                                         ciphertext: UnsafeMutableRawBufferPointer(rebasing: c[0..<999]), tag: t.baseAddress!)
+                        try context.seal(
+                            nonce: nonce, aad: UnsafeRawBufferPointer(start: nil, count: 0), plaintext: p,
+                            ciphertext: UnsafeMutableRawBufferPointer(rebasing: c[0..<999]), tag: t.baseAddress!)
                     }
                 }
             }

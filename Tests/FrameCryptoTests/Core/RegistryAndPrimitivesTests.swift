@@ -67,11 +67,20 @@ import Testing
     @Test func hkdfSHA512MatchesAnIndependentImplementation() {
         let ikm = (0..<22).map { UInt8($0) }, salt = (0..<13).map { UInt8($0) }, info = (0xf0..<0xfa).map { UInt8($0) }
         let prk = HKDF.extract(salt: salt.span, ikm: ikm.span)
-        #expect(Hex.encode(prk.exposedForTesting()) == "dcb2a77e09c27cb34c730e287ac27398e6749782b60f8e18a16ab1ceb007d2080c8f05b43bab7d93c3d891d042a9f2f3159e811f8f67c0d2bdc34d0a1ba45c3c")
+        #expect(
+            Hex.encode(prk.exposedForTesting())
+                == "dcb2a77e09c27cb34c730e287ac27398e6749782b60f8e18a16ab1ceb007d2080c8f05b43bab7d93c3d891d042a9f2f3159e811f8f67c0d2bdc34d0a1ba45c3c"
+        )
         let okm = HKDF.expand(prk: prk, info: info.span, length: 100)
-        #expect(Hex.encode(okm.exposedForTesting()) == "8a642d880d39665d7d6957b7c15a53e681476094a9fc9d07e4c45e56f9a9ddf6a13fc9944c6e251bc1b18d794f1c39c758124451ef06a8b6afeae700826cd5e9bae5c8953a21a8ad3655b14556a2259c9e3cd6ff3cceffce307041515d789d38de4609d9")
+        #expect(
+            Hex.encode(okm.exposedForTesting())
+                == "8a642d880d39665d7d6957b7c15a53e681476094a9fc9d07e4c45e56f9a9ddf6a13fc9944c6e251bc1b18d794f1c39c758124451ef06a8b6afeae700826cd5e9bae5c8953a21a8ad3655b14556a2259c9e3cd6ff3cceffce307041515d789d38de4609d9"
+        )
         let noSalt = HKDF.extract(salt: [UInt8]().span, ikm: ikm.span)
-        #expect(Hex.encode(noSalt.exposedForTesting()) == "489d5cd2fab3c35532af3d246c302e8040c3eb6315dc493e2bb41b11dc8eea39c0467d7560cb817e4e457acb7b21f8fffd8c310b541524878161dc9bec8aa1b4")
+        #expect(
+            Hex.encode(noSalt.exposedForTesting())
+                == "489d5cd2fab3c35532af3d246c302e8040c3eb6315dc493e2bb41b11dc8eea39c0467d7560cb817e4e457acb7b21f8fffd8c310b541524878161dc9bec8aa1b4"
+        )
     }
 
     @Test func secretBytesAreRandomAndComparable() {

@@ -13,8 +13,9 @@ import Testing
 
     @Test func knownAnswers() {
         for variant in Self.variants {
-            #expect(VectorRunner.run(KnownAnswerTests.file, on: variant).tally == .init(passed: 6, failed: 0, skipped: 0),
-                    "\(variant.info.name)")
+            #expect(
+                VectorRunner.run(KnownAnswerTests.file, on: variant).tally == .init(passed: 6, failed: 0, skipped: 0),
+                "\(variant.info.name)")
         }
     }
 

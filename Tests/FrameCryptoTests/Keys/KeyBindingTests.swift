@@ -53,10 +53,12 @@ extension KeysTests {
             let key = meeting.rekey()
             let ghost = ParticipantIdentity(index: 1, meetingID: meeting.id)
             let toGhost = try people[0].identity.makeShare(meetingKey: key, for: ghost.publicKeys)
-            #expect(KeyFixtures.acceptError(people[1].identity, toGhost, from: people[0].publicKeys, currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(people[1].identity, toGhost, from: people[0].publicKeys, currentEpoch: 0)
                     == .keyBindingMismatch)
-            #expect(KeyFixtures.acceptError(ghost, toGhost, from: people[0].publicKeys, currentEpoch: 0) == nil,
-                    "sanity: the ghost itself opens it")
+            #expect(
+                KeyFixtures.acceptError(ghost, toGhost, from: people[0].publicKeys, currentEpoch: 0) == nil,
+                "sanity: the ghost itself opens it")
             // The binding is what both sides compute from the keys.
             let toBob = try people[0].identity.makeShare(meetingKey: key, for: people[1].publicKeys)
             #expect(toBob.binding == KeyShare.binding(leader: people[0].publicKeys, recipient: people[1].publicKeys))
@@ -65,8 +67,9 @@ extension KeysTests {
 
         @Test func acceptChecksTheExpectedMeeting() throws {
             let (share, people, leader) = try KeyDistributionTests.oneShare()
-            #expect(KeyFixtures.acceptError(
-                people[1].identity, share, from: leader, meetingID: MeetingID(high: 3, low: 4), currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(
+                    people[1].identity, share, from: leader, meetingID: MeetingID(high: 3, low: 4), currentEpoch: 0)
                     == .wrongMeeting)
             #expect(KeyFixtures.acceptError(people[1].identity, share, from: leader, meetingID: share.meetingID, currentEpoch: 0) == nil)
         }
@@ -86,7 +89,8 @@ extension KeysTests {
             let swapped = try ParticipantPublicKeys(
                 index: 0, meetingID: meeting.id, signingKey: leader.signingKey, exchangeKey: impostor.publicKeys.exchangeKey,
                 exchangeKeySignature: leader.exchangeKeySignature)
-            #expect(KeyFixtures.acceptError(joiner.identity, share, from: swapped, currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(joiner.identity, share, from: swapped, currentEpoch: 0)
                     == .exchangeKeyUnverified(index: 0))
             #expect(KeyFixtures.acceptError(joiner.identity, share, from: leader, currentEpoch: 0) == nil)
         }

@@ -36,8 +36,9 @@ extension KeysTests {
                 forged[position] ^= 0x01
                 let parsed = try KeyShare(serialized: forged)
                 let recipient = people.first { $0.index == parsed.recipientIndex } ?? people[1]
-                #expect(KeyFixtures.acceptError(recipient.identity, parsed, from: leader, currentEpoch: 0) == .signatureInvalid,
-                        "byte \(position)")
+                #expect(
+                    KeyFixtures.acceptError(recipient.identity, parsed, from: leader, currentEpoch: 0) == .signatureInvalid,
+                    "byte \(position)")
             }
             var badVersion = wire
             badVersion[0] = 1
@@ -49,20 +50,24 @@ extension KeysTests {
             let key = meeting.rekey()
             let shares = try people[0].identity.distribute(meetingKey: key, to: meeting.present)
             let toBob = try #require(shares.first { $0.recipientIndex == 1 })
-            #expect(KeyFixtures.acceptError(people[2].identity, toBob, from: people[0].publicKeys, currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(people[2].identity, toBob, from: people[0].publicKeys, currentEpoch: 0)
                     == .wrongRecipient(expected: 2, actual: 1))
         }
 
         @Test func staleAndReplayedEpochsAreRejected() throws {
             let (share, people, leader) = try Self.oneShare()
             let bob = people[1]
-            #expect(KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: share.epoch)
+            #expect(
+                KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: share.epoch)
                     == .staleEpoch(received: share.epoch, current: share.epoch))
-            #expect(KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: share.epoch + 5)
+            #expect(
+                KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: share.epoch + 5)
                     == .staleEpoch(received: share.epoch, current: share.epoch + 5))
             // Accepted once, then replayed.
             let key = try bob.identity.accept(share: share, from: leader, meetingID: share.meetingID, currentEpoch: share.epoch - 1)
-            #expect(KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: key.epoch)
+            #expect(
+                KeyFixtures.acceptError(bob.identity, share, from: leader, currentEpoch: key.epoch)
                     == .staleEpoch(received: key.epoch, current: key.epoch))
         }
 
@@ -78,8 +83,9 @@ extension KeysTests {
             // The impostor's own share, checked against the real leader.
             let forged = try impostor.makeShare(meetingKey: key, for: people[1].publicKeys)
             #expect(KeyFixtures.acceptError(bob.identity, forged, from: people[0].publicKeys, currentEpoch: 0) == .signatureInvalid)
-            #expect(KeyFixtures.acceptError(bob.identity, forged, from: impostor.publicKeys, currentEpoch: 0) == nil,
-                    "sanity: it is a valid share")
+            #expect(
+                KeyFixtures.acceptError(bob.identity, forged, from: impostor.publicKeys, currentEpoch: 0) == nil,
+                "sanity: it is a valid share")
         }
 
         @Test func leaderWithSwappedExchangeKeyOrShortFieldIsRejected() throws {
@@ -90,13 +96,15 @@ extension KeysTests {
             let swapped = try ParticipantPublicKeys(
                 index: leader.index, meetingID: leader.meetingID, signingKey: leader.signingKey,
                 exchangeKey: people[2].publicKeys.exchangeKey, exchangeKeySignature: leader.exchangeKeySignature)
-            #expect(KeyFixtures.acceptError(people[1].identity, share, from: swapped, currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(people[1].identity, share, from: swapped, currentEpoch: 0)
                     == .exchangeKeyUnverified(index: leader.index))
             let short = KeyShare(
                 meetingID: share.meetingID, epoch: share.epoch, leaderIndex: share.leaderIndex,
                 recipientIndex: share.recipientIndex, binding: share.binding, nonce: share.nonce,
                 ciphertext: Array(share.ciphertext.dropLast()), signature: share.signature)
-            #expect(KeyFixtures.acceptError(people[1].identity, short, from: leader, currentEpoch: 0)
+            #expect(
+                KeyFixtures.acceptError(people[1].identity, short, from: leader, currentEpoch: 0)
                     == .malformedKeyShare("a field has the wrong size"))
         }
 

@@ -49,10 +49,13 @@ extension KeysTests {
             let shares = try people[0].identity.distribute(meetingKey: second, to: meeting.present)
             #expect(shares.count == 3)
             let toDave = try #require(shares.first { $0.recipientIndex == dave.index })
-            let davesMatches = try dave.identity.accept(share: toDave, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 0).matches(second)
+            let davesMatches = try dave.identity.accept(share: toDave, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 0)
+                .matches(second)
             #expect(davesMatches)
             let toBob = try #require(shares.first { $0.recipientIndex == 1 })
-            let bobsMatches = try people[1].identity.accept(share: toBob, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 1).matches(second)
+            let bobsMatches = try people[1].identity.accept(
+                share: toBob, from: people[0].publicKeys, meetingID: meeting.id, currentEpoch: 1
+            ).matches(second)
             #expect(bobsMatches)
         }
 
@@ -63,7 +66,9 @@ extension KeysTests {
             let carol = people[2]
             let before = try leader.identity.distribute(meetingKey: first, to: meeting.present)
             let carolsFirst = try #require(before.first { $0.recipientIndex == carol.index })
-            let carolsMatches = try carol.identity.accept(share: carolsFirst, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 0).matches(first)
+            let carolsMatches = try carol.identity.accept(
+                share: carolsFirst, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 0
+            ).matches(first)
             #expect(carolsMatches)
 
             let carolLeft = meeting.leave(carol.index)
@@ -77,7 +82,8 @@ extension KeysTests {
             // Nothing is addressed to Carol; someone else's share is refused, and rewriting its
             // recipient breaks the leader's signature.
             for share in after {
-                #expect(KeyFixtures.acceptError(carol.identity, share, from: leader.publicKeys, currentEpoch: 1)
+                #expect(
+                    KeyFixtures.acceptError(carol.identity, share, from: leader.publicKeys, currentEpoch: 1)
                         == .wrongRecipient(expected: carol.index, actual: share.recipientIndex))
                 let readdressed = KeyShare(
                     meetingID: share.meetingID, epoch: share.epoch, leaderIndex: share.leaderIndex,
@@ -87,7 +93,8 @@ extension KeysTests {
             }
             // Those still present open the new key.
             for share in after {
-                let key = try people[Int(share.recipientIndex)].identity.accept(share: share, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 1)
+                let key = try people[Int(share.recipientIndex)].identity.accept(
+                    share: share, from: leader.publicKeys, meetingID: meeting.id, currentEpoch: 1)
                 let sameKey = key.matches(second)
                 #expect(sameKey)
             }
@@ -102,9 +109,12 @@ extension KeysTests {
             #expect(newLeader.index == 1)
             let shares = try people[1].identity.distribute(meetingKey: key, to: meeting.present)
             #expect(shares.map(\.recipientIndex) == [2])
-            let opensUnderNewLeader = try people[2].identity.accept(share: shares[0], from: newLeader, meetingID: meeting.id, currentEpoch: 1).matches(key)
+            let opensUnderNewLeader = try people[2].identity.accept(
+                share: shares[0], from: newLeader, meetingID: meeting.id, currentEpoch: 1
+            ).matches(key)
             #expect(opensUnderNewLeader)
-            #expect(KeyFixtures.acceptError(people[2].identity, shares[0], from: people[0].publicKeys, currentEpoch: 1) == .signatureInvalid)
+            #expect(
+                KeyFixtures.acceptError(people[2].identity, shares[0], from: people[0].publicKeys, currentEpoch: 1) == .signatureInvalid)
         }
     }
 }

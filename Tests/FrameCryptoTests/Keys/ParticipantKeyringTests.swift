@@ -108,11 +108,14 @@ extension KeysTests {
         @Test func rejectsStaleOtherMeetingAndOverfullKeysUnchanged() throws {
             let first = MeetingKey.generate(meetingID: Self.meetingID, epoch: 5)
             var bob = try Keyring(participant: 1, meetingKey: first, participants: [0, 1, 2], receiverCapacity: 8)
-            #expect(Self.rekeyError(&bob, MeetingKey.generate(meetingID: Self.meetingID, epoch: 5), [0, 1, 2])
+            #expect(
+                Self.rekeyError(&bob, MeetingKey.generate(meetingID: Self.meetingID, epoch: 5), [0, 1, 2])
                     == .staleEpoch(received: 5, current: 5))
-            #expect(Self.rekeyError(&bob, MeetingKey.generate(meetingID: MeetingID(high: 1, low: 1), epoch: 6), [0, 1, 2])
+            #expect(
+                Self.rekeyError(&bob, MeetingKey.generate(meetingID: MeetingID(high: 1, low: 1), epoch: 6), [0, 1, 2])
                     == .wrongMeeting)
-            #expect(Self.rekeyError(&bob, MeetingKey.generate(meetingID: Self.meetingID, epoch: 6), [0, 1, 2])
+            #expect(
+                Self.rekeyError(&bob, MeetingKey.generate(meetingID: Self.meetingID, epoch: 6), [0, 1, 2])
                     == .keyStoreFull(capacity: 8))
             #expect(bob.epoch == 5 && bob.receiveKeyCount == 6)
             #expect(throws: FrameCryptoError.keyStoreFull(capacity: 5)) {
@@ -132,9 +135,12 @@ extension KeysTests {
             let second = meeting.rekey()
             let shares2 = try leader.identity.distribute(meetingKey: second, to: meeting.present)
             let leaderKeys = leader.publicKeys
-            let bobKey2 = try people[1].identity.accept(share: try Self.share(for: 1, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: bob.epoch)
-            let daveKey2 = try dave.identity.accept(share: try Self.share(for: 3, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: 0)
-            let carolKey2 = try people[2].identity.accept(share: try Self.share(for: 2, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: carol.epoch)
+            let bobKey2 = try people[1].identity.accept(
+                share: try Self.share(for: 1, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: bob.epoch)
+            let daveKey2 = try dave.identity.accept(
+                share: try Self.share(for: 3, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: 0)
+            let carolKey2 = try people[2].identity.accept(
+                share: try Self.share(for: 2, in: shares2), from: leaderKeys, meetingID: meeting.id, currentEpoch: carol.epoch)
             try bob.rekey(to: bobKey2, participants: meeting.presentIndices)
             try carol.rekey(to: carolKey2, participants: meeting.presentIndices)
             var daveRing = try Keyring(participant: 3, meetingKey: daveKey2, participants: meeting.presentIndices)
@@ -149,7 +155,8 @@ extension KeysTests {
             let third = meeting.rekey()
             let shares3 = try leader.identity.distribute(meetingKey: third, to: meeting.present)
             #expect(!shares3.contains { $0.recipientIndex == 2 })
-            let bobKey3 = try people[1].identity.accept(share: try Self.share(for: 1, in: shares3), from: leaderKeys, meetingID: meeting.id, currentEpoch: bob.epoch)
+            let bobKey3 = try people[1].identity.accept(
+                share: try Self.share(for: 1, in: shares3), from: leaderKeys, meetingID: meeting.id, currentEpoch: bob.epoch)
             try bob.rekey(to: bobKey3, participants: meeting.presentIndices)
             #expect(bob.epoch == 3)
             let bobHearsCarol = bob.canOpen(keyID: SenderKeyID(participant: 2, kind: .audio, epoch: 3).rawValue)
@@ -159,7 +166,8 @@ extension KeysTests {
             // Her frame already in flight still opens within the grace period, then not.
             #expect(try Self.openFrame(&bob, carolsLastFrame).get().plaintext == [3])
             bob.advance(toMediaTime: Keyring.defaultGracePeriod)
-            #expect(Self.openError(&bob, try Self.sealFrame(&carol, .screen, [4]))
+            #expect(
+                Self.openError(&bob, try Self.sealFrame(&carol, .screen, [4]))
                     == .unknownKeyID(SenderKeyID(participant: 2, kind: .screen, epoch: 2).rawValue))
         }
     }

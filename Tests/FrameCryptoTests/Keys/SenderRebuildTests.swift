@@ -46,7 +46,8 @@ extension KeysTests {
             // A second pipeline already keyed from epoch 2.
             let other = try Keyring(participant: 0, meetingKey: second, participants: [0, 1])
             #expect(other.epoch == 2)
-            #expect(ParticipantKeyringTests.rekeyError(&alice, second, [0, 1])
+            #expect(
+                ParticipantKeyringTests.rekeyError(&alice, second, [0, 1])
                     == .senderKeyReused(keyID: SenderKeyID(participant: 0, kind: .audio, epoch: 2).rawValue))
             #expect(alice.epoch == 1 && alice.receiveKeyCount == 3)
             // The way out is a new epoch.

@@ -48,15 +48,18 @@ import Testing
             let allowed = window.allows(counter)
             if allowed != model.allows(counter) { disagreements += 1 }
             if allowed {
-                if let highest = window.highestCounter, counter < highest, highest - counter >= SFrameReplayWindow.width { tooOldAccepted += 1 }
+                if let highest = window.highestCounter, counter < highest, highest - counter >= SFrameReplayWindow.width {
+                    tooOldAccepted += 1
+                }
                 if !seen.insert(counter).inserted { acceptedTwice += 1 }
                 window.record(counter)
                 model.record(counter)
             }
             if window.highestCounter != model.highest { disagreements += 1 }
         }
-        #expect(disagreements == 0 && acceptedTwice == 0 && tooOldAccepted == 0,
-                PropertySeed.note(seed, "\(disagreements) disagreements, \(acceptedTwice) accepted twice, \(tooOldAccepted) too old accepted"))
+        #expect(
+            disagreements == 0 && acceptedTwice == 0 && tooOldAccepted == 0,
+            PropertySeed.note(seed, "\(disagreements) disagreements, \(acceptedTwice) accepted twice, \(tooOldAccepted) too old accepted"))
         #expect(seen == model.accepted, PropertySeed.note(seed))
     }
 

@@ -41,26 +41,36 @@ import Testing
                 }
                 try attempt("right key", right, frame: frame, keyID: id.rawValue, opens: true)
                 let otherEpoch = (epoch + 1 + Int(random.next() % 19)) % 20
-                try attempt("epoch \(otherEpoch + 1)'s key", SenderKeySchedule(meetingKey: keys[otherEpoch].key).baseKey(for: id),
-                            frame: frame, keyID: id.rawValue)
-                let otherParticipant = SenderKeyID(participant: (participant + 1 + UInt32(random.next() % 199)) % 200, kind: kind, epoch: UInt64(epoch + 1))
-                try attempt("another participant's key", SenderKeySchedule(meetingKey: keys[epoch].key).baseKey(for: otherParticipant),
-                            frame: frame, keyID: id.rawValue)
-                let otherKind = SenderKeyID(participant: participant, kind: kinds[(kinds.firstIndex(of: kind)! + 1) % kinds.count], epoch: UInt64(epoch + 1))
-                try attempt("another stream's key", SenderKeySchedule(meetingKey: keys[epoch].key).baseKey(for: otherKind),
-                            frame: frame, keyID: id.rawValue)
-                try attempt("another meeting's key", SenderKeySchedule(meetingKey: otherMeeting.key).baseKey(for: id),
-                            frame: frame, keyID: id.rawValue)
+                try attempt(
+                    "epoch \(otherEpoch + 1)'s key", SenderKeySchedule(meetingKey: keys[otherEpoch].key).baseKey(for: id),
+                    frame: frame, keyID: id.rawValue)
+                let otherParticipant = SenderKeyID(
+                    participant: (participant + 1 + UInt32(random.next() % 199)) % 200, kind: kind, epoch: UInt64(epoch + 1))
+                try attempt(
+                    "another participant's key", SenderKeySchedule(meetingKey: keys[epoch].key).baseKey(for: otherParticipant),
+                    frame: frame, keyID: id.rawValue)
+                let otherKind = SenderKeyID(
+                    participant: participant, kind: kinds[(kinds.firstIndex(of: kind)! + 1) % kinds.count], epoch: UInt64(epoch + 1))
+                try attempt(
+                    "another stream's key", SenderKeySchedule(meetingKey: keys[epoch].key).baseKey(for: otherKind),
+                    frame: frame, keyID: id.rawValue)
+                try attempt(
+                    "another meeting's key", SenderKeySchedule(meetingKey: otherMeeting.key).baseKey(for: id),
+                    frame: frame, keyID: id.rawValue)
                 // The header rewritten to the KID of another epoch, opened with that epoch's
                 // right key: the KID is authenticated, so the frame is refused.
                 let movedID = SenderKeyID(participant: participant, kind: kind, epoch: UInt64(otherEpoch + 1))
                 if movedID.rawValue != id.rawValue {
                     let moved = try Self.rewriteKeyID(frame, to: movedID.rawValue)
-                    try attempt("header moved to epoch \(otherEpoch + 1)", SenderKeySchedule(meetingKey: keys[otherEpoch].key).baseKey(for: movedID),
-                                frame: moved, keyID: movedID.rawValue)
+                    try attempt(
+                        "header moved to epoch \(otherEpoch + 1)",
+                        SenderKeySchedule(meetingKey: keys[otherEpoch].key).baseKey(for: movedID),
+                        frame: moved, keyID: movedID.rawValue)
                 }
             }
-            #expect(failures.count == 0, PropertySeed.note(seed, "\(name): \(failures.count) wrong outcomes, first: " + failures.prefix(3).joined(separator: "; ")))
+            #expect(
+                failures.count == 0,
+                PropertySeed.note(seed, "\(name): \(failures.count) wrong outcomes, first: " + failures.prefix(3).joined(separator: "; ")))
         }
         try run(try BackendRegistry.backend(named: name))
     }

@@ -34,8 +34,9 @@ import Testing
         for vector in vectors.headers {
             for cut in 0..<vector.encoded.count {
                 let prefix = Array(vector.encoded.prefix(cut))
-                #expect(SFrameTesting.throwsMalformedHeader { () throws(FrameCryptoError) in try SFrameHeader.decode(prefix.span) },
-                        "\(vector.id) cut to \(cut) bytes")
+                #expect(
+                    SFrameTesting.throwsMalformedHeader { () throws(FrameCryptoError) in try SFrameHeader.decode(prefix.span) },
+                    "\(vector.id) cut to \(cut) bytes")
                 checked += 1
             }
         }

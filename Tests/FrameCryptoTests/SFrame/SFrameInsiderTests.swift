@@ -41,14 +41,17 @@ import Testing
             }
             let forged = try Self.forge(type, baseKey: base, counter: .max, plaintext: [9, 9, 9])
             let attempt = SFrameTesting.open(&receiver, forged)
-            #expect(attempt.error == .counterJumpTooLarge(
-                keyID: Self.kid, counter: .max, limit: SFrameReplayWindow.defaultMaxForwardJump))
+            #expect(
+                attempt.error
+                    == .counterJumpTooLarge(
+                        keyID: Self.kid, counter: .max, limit: SFrameReplayWindow.defaultMaxForwardJump))
             #expect(SFrameTesting.holdsNoPlaintext(attempt.output))
             #expect(receiver.replayWindow(keyID: Self.kid)?.highestCounter == 4, "the window did not move")
             for i in 5..<10 {
                 let frame = try SFrameTesting.seal(&sender, SFrameTesting.plaintext(40, seed: i))
-                #expect(SFrameTesting.open(&receiver, frame).plaintext == SFrameTesting.plaintext(40, seed: i),
-                        "genuine frame \(i) still opens")
+                #expect(
+                    SFrameTesting.open(&receiver, frame).plaintext == SFrameTesting.plaintext(40, seed: i),
+                    "genuine frame \(i) still opens")
             }
 
             // Without the bound (the old behaviour) the same forgery silences the sender.
@@ -71,10 +74,12 @@ import Testing
                 try Self.forge(type, baseKey: base, counter: counter, plaintext: [1])
             }
             // The first frame: at most the bound past 0.
-            #expect(SFrameTesting.open(&receiver, try frame(101)).error
+            #expect(
+                SFrameTesting.open(&receiver, try frame(101)).error
                     == .counterJumpTooLarge(keyID: Self.kid, counter: 101, limit: 100))
             #expect(SFrameTesting.open(&receiver, try frame(100)).plaintext == [1])
-            #expect(SFrameTesting.open(&receiver, try frame(201)).error
+            #expect(
+                SFrameTesting.open(&receiver, try frame(201)).error
                     == .counterJumpTooLarge(keyID: Self.kid, counter: 201, limit: 100))
             #expect(SFrameTesting.open(&receiver, try frame(200)).plaintext == [1])
             #expect(SFrameTesting.open(&receiver, try frame(150)).plaintext == [1], "late frames are unaffected")
@@ -106,8 +111,9 @@ import Testing
             } catch {
                 #expect(error == .duplicateKeyID(Self.kid))
             }
-            #expect(SFrameTesting.open(&receiver, frame).error == .replayedCounter(keyID: Self.kid, counter: 0),
-                    "the replay window was not reset")
+            #expect(
+                SFrameTesting.open(&receiver, frame).error == .replayedCounter(keyID: Self.kid, counter: 0),
+                "the replay window was not reset")
             // Removing first is the explicit way to start over.
             let removed = receiver.removeKey(keyID: Self.kid)
             #expect(removed)

@@ -37,7 +37,8 @@ import Testing
         let salt = SFrameKeySchedule.salt(secret: secret, keyID: RFC.kid)
         #expect(salt.description == RFC.salt)
         #expect(SFrameKeySchedule.nonce(salt: salt, counter: RFC.ctr).description == RFC.nonce)
-        #expect(SFrameTesting.encode(SFrameHeader(keyID: RFC.kid, counter: RFC.ctr)) + Self.bytes(RFC.metadata)
+        #expect(
+            SFrameTesting.encode(SFrameHeader(keyID: RFC.kid, counter: RFC.ctr)) + Self.bytes(RFC.metadata)
                 == Self.bytes(RFC.aad))
     }
 

@@ -132,7 +132,8 @@ import Testing
                         try receiver.addKey(keyID: kid, baseKey: SFrameTesting.baseKey(step))
                         model.insert(kid)
                     } catch {
-                        #expect(error == .duplicateKeyID(kid) && model.contains(kid)
+                        #expect(
+                            error == .duplicateKeyID(kid) && model.contains(kid)
                                 || error == .keyStoreFull(capacity: 48) && model.count == 48 && !model.contains(kid))
                     }
                 } else {

@@ -32,19 +32,27 @@ import Testing
                 let expected: FrameCryptoError = position == 1 ? .unknownKeyID(0x0002) : .authenticationFailed
                 cases.append(("\(region) byte \(position)", altered, Self.metadata, expected))
             }
-            cases.append((
-                "KID of another installed key",
-                try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: Self.otherKID, counter: 1)), Self.metadata,
-                .authenticationFailed))
-            cases.append((
-                "unknown KID", try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: 999, counter: 1)), Self.metadata,
-                .unknownKeyID(999)))
-            cases.append((
-                "counter", try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: Self.kid, counter: 2)), Self.metadata,
-                .authenticationFailed))
-            cases.append((
-                "same values, non-minimal header", [0x90, 0x01, 0x02, 0x08, 0x01] + frame.dropFirst(headerCount),
-                Self.metadata, .authenticationFailed))
+            cases.append(
+                (
+                    "KID of another installed key",
+                    try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: Self.otherKID, counter: 1)), Self.metadata,
+                    .authenticationFailed
+                ))
+            cases.append(
+                (
+                    "unknown KID", try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: 999, counter: 1)), Self.metadata,
+                    .unknownKeyID(999)
+                ))
+            cases.append(
+                (
+                    "counter", try SFrameTesting.reheader(frame, as: SFrameHeader(keyID: Self.kid, counter: 2)), Self.metadata,
+                    .authenticationFailed
+                ))
+            cases.append(
+                (
+                    "same values, non-minimal header", [0x90, 0x01, 0x02, 0x08, 0x01] + frame.dropFirst(headerCount),
+                    Self.metadata, .authenticationFailed
+                ))
             cases.append(("metadata changed", frame, Array("rtp-headeR".utf8), .authenticationFailed))
             cases.append(("metadata dropped", frame, [], .authenticationFailed))
             cases.append(("metadata extended", frame, Self.metadata + [0], .authenticationFailed))
@@ -74,13 +82,17 @@ import Testing
                 ("empty", [], .malformedHeader("empty: no config byte")),
                 ("truncated KID", [0x98, 0x00], .malformedHeader("truncated: the KID runs past the end")),
                 // A whole header for KID 5 but fewer than 16 bytes after it: no room for a tag.
-                ("no room for a tag", [0x50] + [UInt8](repeating: 0xAB, count: 15),
-                 .malformedHeader("frame too short for its 16-byte tag")),
+                (
+                    "no room for a tag", [0x50] + [UInt8](repeating: 0xAB, count: 15),
+                    .malformedHeader("frame too short for its 16-byte tag")
+                ),
                 // The smallest well-formed frame (empty plaintext) is judged by its tag.
                 ("tag only", [0x50] + [UInt8](repeating: 0xAB, count: 16), .authenticationFailed),
                 ("KID 6 not installed", [0x60] + [UInt8](repeating: 0, count: 40), .unknownKeyID(6)),
-                ("8-byte KID not installed", [0xf0, 0xff, 0, 0, 0, 0, 0, 0, 1] + [UInt8](repeating: 0, count: 16),
-                 .unknownKeyID(0xff00_0000_0000_0001)),
+                (
+                    "8-byte KID not installed", [0xf0, 0xff, 0, 0, 0, 0, 0, 0, 1] + [UInt8](repeating: 0, count: 16),
+                    .unknownKeyID(0xff00_0000_0000_0001)
+                ),
             ]
             for (name, frame, expected) in cases {
                 let attempt = SFrameTesting.open(&receiver, frame)

@@ -76,15 +76,15 @@ enum VectorRecords {
     /// `keySize` 128 or 256.
     static func wycheproof(_ data: Data) throws -> (document: String, numberOfTests: Int, records: [Record]) {
         guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let groups = root.removeValue(forKey: "testGroups") as? [[String: Any]],
-              let count = root.removeValue(forKey: "numberOfTests") as? Int
+            let groups = root.removeValue(forKey: "testGroups") as? [[String: Any]],
+            let count = root.removeValue(forKey: "numberOfTests") as? Int
         else { throw Malformed() }
         var records: [Record] = []
         for group in groups {
             var fields = group
             guard let tests = fields.removeValue(forKey: "tests") as? [[String: Any]],
-                  let keySize = fields["keySize"] as? Int, let ivSize = fields["ivSize"] as? Int,
-                  let tagSize = fields["tagSize"] as? Int
+                let keySize = fields["keySize"] as? Int, let ivSize = fields["ivSize"] as? Int,
+                let tagSize = fields["tagSize"] as? Int
             else { throw Malformed() }
             let groupText = try canonical(fields)
             let kept = ivSize == 96 && tagSize == 128 && (keySize == 128 || keySize == 256)

@@ -1,8 +1,8 @@
+import Foundation
 // What a forged-frame flood costs a receiver per frame, per backend and size:
 // accepted genuine frames vs frames refused at each check of SFrameReceiver.open.
 // Usage: ForgedCost [rounds] [framesPerRound]; prints a Markdown table of median ns/frame.
 import FrameCrypto
-import Foundation
 
 let rounds = Int(CommandLine.arguments.dropFirst().first ?? "15") ?? 15
 let perRound = Int(CommandLine.arguments.dropFirst(2).first ?? "2000") ?? 2000

@@ -1,10 +1,10 @@
+import Foundation
 // Leader rekey at 200 participants: leader.distribute(meetingKey:to:) to 199 recipients.
 // Usage: RekeyTime <iterations> [warm|cold]
 //   warm: one meeting, rekeyed again and again (the leader has seen every recipient before);
 //   cold: a fresh 200-participant meeting per sample, its first rekey timed (every recipient new).
 // Prints the median, quartiles and sample count in microseconds.
 import FrameCrypto
-import Foundation
 
 let iterations = Int(CommandLine.arguments.dropFirst().first ?? "30") ?? 30
 let cold = CommandLine.arguments.dropFirst(2).first == "cold"
@@ -32,6 +32,8 @@ for i in 0..<(iterations + 2) {
     if i >= 2 { samples.append(Double(elapsed) / 1000) }
 }
 samples.sort()
-print(String(format: "%@ median_us %.0f p25 %.0f p75 %.0f n %d shares %d", cold ? "cold" : "warm",
-             samples[samples.count / 2], samples[samples.count / 4], samples[3 * samples.count / 4], samples.count,
-             sink / (iterations + 2)))
+print(
+    String(
+        format: "%@ median_us %.0f p25 %.0f p75 %.0f n %d shares %d", cold ? "cold" : "warm",
+        samples[samples.count / 2], samples[samples.count / 4], samples[3 * samples.count / 4], samples.count,
+        sink / (iterations + 2)))

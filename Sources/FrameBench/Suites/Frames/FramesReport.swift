@@ -33,7 +33,10 @@ package enum FramesReport {
         let scaled = records.filter { $0.suiteName == .frames && ($0.threads ?? 1) > 1 }
         guard !scaled.isEmpty else { return "" }
         var table = TextTable(
-            headers: ["op", "size", "backend", "threads", "frames/s", "1-thread frames/s", "speed-up", "efficiency", "p50 ns", "p50 ÷ 1-thread", "p99 ns", "1-thread p99 ns", "on CPU"],
+            headers: [
+                "op", "size", "backend", "threads", "frames/s", "1-thread frames/s", "speed-up", "efficiency", "p50 ns", "p50 ÷ 1-thread",
+                "p99 ns", "1-thread p99 ns", "on CPU",
+            ],
             alignments: [.left, .right, .left] + Array(repeating: .right, count: 10))
         for record in scaled {
             let extra = record.extra ?? [:]

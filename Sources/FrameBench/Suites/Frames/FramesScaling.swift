@@ -44,8 +44,9 @@ enum FramesScaling {
         for _ in 0..<maxThreads {
             var runners: [any FrameBatchRunner] = []
             for calibration in calibrations {
-                runners.append(try FramesSuite.makeSwiftRunner(
-                    calibration.backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead))
+                runners.append(
+                    try FramesSuite.makeSwiftRunner(
+                        calibration.backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead))
             }
             lanes.append(ScalingLane(runners: runners, cells: cells, plan: plan))
         }
@@ -71,7 +72,8 @@ enum FramesScaling {
             record.batchSize = plan.batchSize[cell.backend]
             record.batches = this.batches
             record.warmupFrames = ScalingLane.warmupBatches * plan.batchSize[cell.backend] * cell.threads
-            record.onCPUFraction = this.wallNanoseconds > 0
+            record.onCPUFraction =
+                this.wallNanoseconds > 0
                 ? min(Double(this.cpuNanoseconds) / (Double(cell.threads) * Double(this.wallNanoseconds)), 1) : nil
             let speedup = base.framesPerSecond > 0 ? this.framesPerSecond / base.framesPerSecond : 0
             let singleP50 = PercentileSummary(values: base.perFrame, mean: base.meanNanoseconds).p50

@@ -48,7 +48,9 @@ package enum FramesSuite {
                 }
             }
             try prepare(slots, configuration)
-            progress("\(label): batch \(slots.map { "\($0.runner.backend)/\($0.runner.implementation) \($0.batchSize)" }.joined(separator: ", ")); warming up")
+            progress(
+                "\(label): batch \(slots.map { "\($0.runner.backend)/\($0.runner.implementation) \($0.batchSize)" }.joined(separator: ", ")); warming up"
+            )
             let cost = try InterleavedGroup.warmUpAndMeasure(
                 slots, warmupSeconds: configuration.warmupSeconds, length: configuration.length)
 
@@ -61,7 +63,10 @@ package enum FramesSuite {
                 return record
             }
             addReferenceRatios(&groupRecords)
-            progress("\(label): " + groupRecords.map { "\($0.backend)/\($0.implementation) \(NumberFormat.nanoseconds($0.nsPerFrame.p50)) ns" }.joined(separator: ", "))
+            progress(
+                "\(label): "
+                    + groupRecords.map { "\($0.backend)/\($0.implementation) \(NumberFormat.nanoseconds($0.nsPerFrame.p50)) ns" }.joined(
+                        separator: ", "))
             records += groupRecords
 
             let threadCounts = configuration.scalingThreadCounts
@@ -73,9 +78,11 @@ package enum FramesSuite {
                 let scaling = try FramesScaling.measure(
                     calibrations, threadCounts: threadCounts, size: size, operation: operation, key: key, payload: payload,
                     aad: aad, overhead: overhead, configuration: configuration)
-                progress("\(label): " + scaling.map { r in
-                    "\(r.backend) \(r.threads ?? 0) threads efficiency \(NumberFormat.nanoseconds(100 * (r.extra?[.efficiency] ?? 0)))%"
-                }.joined(separator: ", "))
+                progress(
+                    "\(label): "
+                        + scaling.map { r in
+                            "\(r.backend) \(r.threads ?? 0) threads efficiency \(NumberFormat.nanoseconds(100 * (r.extra?[.efficiency] ?? 0)))%"
+                        }.joined(separator: ", "))
                 records += scaling
             }
         }

@@ -78,7 +78,10 @@ package struct FramesSuiteConfiguration: Sendable, Equatable {
         guard !operations.isEmpty else { throw invalid("no operations given") }
         if let reason = ConfigurationChecks.timing(
             length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
-            repetitions: repetitions) { throw invalid(reason) }
+            repetitions: repetitions)
+        {
+            throw invalid(reason)
+        }
         if let batchSize, !(1...(1 << 24)).contains(batchSize) { throw invalid("batch size must be 1 to \(1 << 24)") }
         guard (0...4096).contains(aadBytes) else { throw invalid("AAD size must be 0 to 4096 bytes") }
         guard (0...10_000_000).contains(syntheticOverheadNanoseconds) else {

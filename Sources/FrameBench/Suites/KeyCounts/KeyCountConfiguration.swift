@@ -40,7 +40,10 @@ package struct KeyCountConfiguration: Sendable, Equatable {
         if let reason = ConfigurationChecks.frameSizes(frameSizes, context: " for the key-count study") { throw invalid(reason) }
         if let reason = ConfigurationChecks.timing(
             length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
-            repetitions: repetitions) { throw invalid(reason) }
+            repetitions: repetitions)
+        {
+            throw invalid(reason)
+        }
         return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
     }
 

@@ -44,13 +44,17 @@ package enum KeyCountStudy {
                 let logs = slots.map { item in
                     KeyCountLog(
                         backend: item.backend, keys: item.keys,
-                        log: LayerLog(perFrame: item.slot.nanosecondsPerFrame, frames: item.slot.frames,
-                                      nanoseconds: item.slot.measuredNanoseconds, batchSize: item.slot.batchSize,
-                                      warmupFrames: item.slot.warmupFrames))
+                        log: LayerLog(
+                            perFrame: item.slot.nanosecondsPerFrame, frames: item.slot.frames,
+                            nanoseconds: item.slot.measuredNanoseconds, batchSize: item.slot.batchSize,
+                            warmupFrames: item.slot.warmupFrames))
                 }
                 var made = makeRecords(logs, frameSize: size, repetitions: configuration.repetitions)
                 for i in made.indices { made[i].onCPUFraction = cost.onCPUFraction }
-                progress("\(label): " + made.map { "\($0.backend)/\($0.keyCount ?? 0) \(NumberFormat.nanoseconds($0.nsPerFrame.p50))" }.joined(separator: ", ") + " ns")
+                progress(
+                    "\(label): "
+                        + made.map { "\($0.backend)/\($0.keyCount ?? 0) \(NumberFormat.nanoseconds($0.nsPerFrame.p50))" }.joined(
+                            separator: ", ") + " ns")
                 records += made
             } catch {
                 throw SuiteError(measuring: error)
@@ -100,7 +104,9 @@ package enum KeyCountStudy {
     private static func makeRunner(
         _ backend: AEADBackend, keys: Int, baseKey: borrowing SecretBytes, payload: [UInt8], seed: UInt64
     ) throws(SuiteError) -> any FrameBatchRunner {
-        func make<Context: AEADContext & ~Copyable>(_: Context.Type, _ baseKey: borrowing SecretBytes) throws(SuiteError) -> any FrameBatchRunner {
+        func make<Context: AEADContext & ~Copyable>(
+            _: Context.Type, _ baseKey: borrowing SecretBytes
+        ) throws(SuiteError) -> any FrameBatchRunner {
             try KeyCountOpenRunner<Context>(keys: keys, baseKey: baseKey, payload: payload, seed: seed)
         }
         do {
@@ -125,9 +131,12 @@ package enum KeyCountStudy {
                 for r in study.filter({ $0.frameSize == size && $0.backend == backend }).sorted(by: { $0.keyCount! < $1.keyCount! }) {
                     let e = r.extra ?? [:]
                     table.add([
-                        String(size), backend, String(r.keyCount!), NumberFormat.nanoseconds(r.nsPerFrame.p50), NumberFormat.nanoseconds(r.nsPerFrame.p99),
+                        String(size), backend, String(r.keyCount!), NumberFormat.nanoseconds(r.nsPerFrame.p50),
+                        NumberFormat.nanoseconds(r.nsPerFrame.p99),
                         e[.ratioToOneKey].map { NumberFormat.fixed($0, 3) } ?? "–",
-                        e[.ratioToOneKeyLow].flatMap { low in e[.ratioToOneKeyHigh].map { "\(NumberFormat.fixed(low, 3)) … \(NumberFormat.fixed($0, 3))" } } ?? "",
+                        e[.ratioToOneKeyLow].flatMap { low in
+                            e[.ratioToOneKeyHigh].map { "\(NumberFormat.fixed(low, 3)) … \(NumberFormat.fixed($0, 3))" }
+                        } ?? "",
                     ])
                 }
             }

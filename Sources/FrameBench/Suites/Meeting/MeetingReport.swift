@@ -21,9 +21,12 @@ package enum MeetingReport {
                 extra[.harnessShare].map(NumberFormat.percent) ?? "-", rekey.map { NumberFormat.fixed($0, 1) } ?? "-",
             ]
             if paced {
-                row += r.paced == true
-                    ? [NumberFormat.fixed(extra[.latencyP50Ms] ?? 0, 2), NumberFormat.fixed(extra[.latencyP99Ms] ?? 0, 2),
-                       String(Int(extra[.missedDeadlineFrames] ?? 0))]
+                row +=
+                    r.paced == true
+                    ? [
+                        NumberFormat.fixed(extra[.latencyP50Ms] ?? 0, 2), NumberFormat.fixed(extra[.latencyP99Ms] ?? 0, 2),
+                        String(Int(extra[.missedDeadlineFrames] ?? 0)),
+                    ]
                     : ["-", "-", "-"]
             }
             table.add(row)

@@ -1,5 +1,5 @@
-import FrameCrypto
 import Foundation
+import FrameCrypto
 import FrameVectors
 
 /// Where the meeting suite is, for a progress display.
@@ -84,9 +84,10 @@ package enum MeetingSuite {
         for threads in threadCounts {
             for backend in backends {
                 progress("keying \(backend.info.name)\(threads > 1 ? " for \(threads) threads" : "")", 0.05)
-                runners.append(try makeRunner(
-                    backend, schedule: schedule, mode: mode, threads: threads, configuration: configuration,
-                    overhead: overhead, grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+                runners.append(
+                    try makeRunner(
+                        backend, schedule: schedule, mode: mode, threads: threads, configuration: configuration,
+                        overhead: overhead, grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
             }
             if configuration.measureHarness {
                 harnesses[threads] = MeetingCaseRunner(

@@ -72,7 +72,8 @@ package enum OverheadRecords {
                     if c > 0 { record.referenceRatio = record.nsPerFrame.p50 / c }
                     record.referenceRatioSamples = OverheadAnalysis.ratio(log.perFrame, to: reference.perFrame, parts: repetitions)?.samples
                 }
-                if let warm = parent?.layers[layer], let ratio = OverheadAnalysis.ratio(log.perFrame, to: warm.perFrame, parts: repetitions) {
+                if let warm = parent?.layers[layer], let ratio = OverheadAnalysis.ratio(log.perFrame, to: warm.perFrame, parts: repetitions)
+                {
                     put(ratio, .ratioToWarm, .ratioToWarmLow, .ratioToWarmHigh, into: &extra)
                 }
                 record.extra = extra

@@ -20,7 +20,9 @@ package enum OverheadReport {
                 for layer in OverheadLayer.allCases {
                     let name = layer.rawValue
                     guard let r = rows.first(where: { $0.layer == name }) else {
-                        if layer == .cLibrary { table.add([key.operation, String(key.size), backend, name, "–", "–", "–", "no C reference", "", ""]) }
+                        if layer == .cLibrary {
+                            table.add([key.operation, String(key.size), backend, name, "–", "–", "–", "no C reference", "", ""])
+                        }
                         continue
                     }
                     let e = r.extra ?? [:]
@@ -46,7 +48,7 @@ package enum OverheadReport {
         let overhead = records.filter { $0.suiteName == .overhead }
         guard !overhead.isEmpty else { return [] }
         var lines = [
-            "p50/p99: a frame through this layer and every layer below (harness: its own work, +); adds: median of paired batch differences over the layer below, with a 95% interval; × warm: a variant's batches over its default backend's, same layer and round.",
+            "p50/p99: a frame through this layer and every layer below (harness: its own work, +); adds: median of paired batch differences over the layer below, with a 95% interval; × warm: a variant's batches over its default backend's, same layer and round."
         ]
         let swift = overhead.filter { $0.overheadLayer == .swiftBackend && $0.extra?[.addedFraction] != nil }
         if let smallest = swift.compactMap(\.frameSize).min() {

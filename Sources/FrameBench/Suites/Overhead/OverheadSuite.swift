@@ -62,33 +62,43 @@ package enum OverheadSuite {
                         Array(mine.values), on: mine[.swiftBackend]!, target: configuration.targetBatchNanoseconds,
                         length: configuration.length)
                 }
-                progress("\(label): batch " + selected.indices.map { "\(selected[$0].name) \(layerSlots[$0][.swiftBackend]!.batchSize)" }.joined(separator: ", ") + "; warming up")
+                progress(
+                    "\(label): batch "
+                        + selected.indices.map { "\(selected[$0].name) \(layerSlots[$0][.swiftBackend]!.batchSize)" }.joined(
+                            separator: ", ") + "; warming up")
                 let cost = try InterleavedGroup.warmUpAndMeasure(
                     slots, warmupSeconds: configuration.warmupSeconds, length: configuration.length)
                 let first = cases.count
                 for (choice, mine) in zip(selected, layerSlots) {
-                    cases.append(OverheadCase(
-                        backend: choice.name, parent: choice.parent, operation: operation, frameSize: size,
-                        layers: mine.mapValues { slot in
-                            LayerLog(perFrame: slot.nanosecondsPerFrame, frames: slot.frames, nanoseconds: slot.measuredNanoseconds,
-                                     batchSize: slot.batchSize, warmupFrames: slot.warmupFrames)
-                        }))
+                    cases.append(
+                        OverheadCase(
+                            backend: choice.name, parent: choice.parent, operation: operation, frameSize: size,
+                            layers: mine.mapValues { slot in
+                                LayerLog(
+                                    perFrame: slot.nanosecondsPerFrame, frames: slot.frames, nanoseconds: slot.measuredNanoseconds,
+                                    batchSize: slot.batchSize, warmupFrames: slot.warmupFrames)
+                            }))
                 }
                 groupExtras.append((first..<cases.count, cost.onCPUFraction, cost.involuntaryContextSwitches))
             } catch {
                 throw SuiteError(measuring: error)
             }
-            progress("\(label): " + cases[groupExtras.last!.range].map { item in
-                "\(item.backend) " + [OverheadLayer.cLibrary, .swiftBackend, .sframe].map { layer in
-                    item.layers[layer].map { NumberFormat.nanoseconds(PercentileSummary(values: $0.perFrame).p50) } ?? "–"
-                }.joined(separator: "/") + " ns"
-            }.joined(separator: ", "))
+            progress(
+                "\(label): "
+                    + cases[groupExtras.last!.range].map { item in
+                        "\(item.backend) "
+                            + [OverheadLayer.cLibrary, .swiftBackend, .sframe].map { layer in
+                                item.layers[layer].map { NumberFormat.nanoseconds(PercentileSummary(values: $0.perFrame).p50) } ?? "–"
+                            }.joined(separator: "/") + " ns"
+                    }.joined(separator: ", "))
         }
 
         var harness: HarnessLog?
         if configuration.measureHarness, let stop, stop.isRequested { stop.noteWorkSkipped() }
         if configuration.measureHarness, !(stop?.isRequested ?? false) {
-            progress("harness: a \(configuration.harnessParticipants)-participant meeting, \(NumberFormat.nanoseconds(configuration.harnessSeconds)) s of media, crypto made no-ops")
+            progress(
+                "harness: a \(configuration.harnessParticipants)-participant meeting, \(NumberFormat.nanoseconds(configuration.harnessSeconds)) s of media, crypto made no-ops"
+            )
             harness = try HarnessLayer.measure(
                 participants: configuration.harnessParticipants, seconds: configuration.harnessSeconds, seed: configuration.seed)
         }
@@ -119,10 +129,16 @@ package enum OverheadSuite {
             let swift = try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation)
             switch operation {
             case .seal:
-                return (swift, try SFrameSealRunner<Context>(keyID: OverheadSuiteConfiguration.measuredKeyID, baseKey: baseKey, payload: payload))
+                return (
+                    swift,
+                    try SFrameSealRunner<Context>(keyID: OverheadSuiteConfiguration.measuredKeyID, baseKey: baseKey, payload: payload)
+                )
             case .open:
-                return (swift, try SFrameOpenRunner<Context>(
-                    keyID: OverheadSuiteConfiguration.measuredKeyID, keyIDs: keyIDs, baseKey: baseKey, payload: payload))
+                return (
+                    swift,
+                    try SFrameOpenRunner<Context>(
+                        keyID: OverheadSuiteConfiguration.measuredKeyID, keyIDs: keyIDs, baseKey: baseKey, payload: payload)
+                )
             }
         }
         do {

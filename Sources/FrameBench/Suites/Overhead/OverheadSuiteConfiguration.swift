@@ -82,12 +82,17 @@ package struct OverheadSuiteConfiguration: Sendable, Equatable {
         guard !operations.isEmpty else { throw invalid("no operations given") }
         if let reason = ConfigurationChecks.timing(
             length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
-            repetitions: repetitions) { throw invalid(reason) }
+            repetitions: repetitions)
+        {
+            throw invalid(reason)
+        }
         guard (1...100_000).contains(receiverKeys) else { throw invalid("receiver keys must be 1 to 100000, not \(receiverKeys)") }
         guard (2...MeetingLimits.e2eeCap).contains(harnessParticipants) else {
             throw invalid("harness meeting participants must be 2 to \(MeetingLimits.e2eeCap)")
         }
-        guard harnessSeconds > 0, harnessSeconds <= 600 else { throw invalid("harness meeting seconds must be more than 0 and at most 600") }
+        guard harnessSeconds > 0, harnessSeconds <= 600 else {
+            throw invalid("harness meeting seconds must be more than 0 and at most 600")
+        }
         var chosen = try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
         if includeVariants {
             for variant in BackendRegistry.variants where variant.info.availability.isAvailable {
