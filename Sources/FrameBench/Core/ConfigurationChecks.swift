@@ -16,6 +16,20 @@ enum ConfigurationChecks {
         return Set(sizes).count == sizes.count ? nil : "a frame size is listed twice"
     }
 
+    /// Why a per-frame suite's groups and timing are unusable (frame sizes, operations,
+    /// measured length, warm-up, batch target, repetitions), or `nil`: the checks the frames
+    /// and overhead suites share.
+    static func groupsAndTiming(
+        frameSizes sizes: [Int], operations: [FrameOperation], length: RunLength, warmupSeconds: Double,
+        targetBatchNanoseconds: UInt64, repetitions: Int
+    ) -> String? {
+        if let reason = frameSizes(sizes) { return reason }
+        guard !operations.isEmpty else { return "no operations given" }
+        return timing(
+            length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
+            repetitions: repetitions)
+    }
+
     /// Why the measured length, warm-up, batch target or repetition count is out of range, or `nil`.
     static func timing(length: RunLength, warmupSeconds: Double, targetBatchNanoseconds: UInt64, repetitions: Int) -> String? {
         switch length {

@@ -74,11 +74,9 @@ package struct FramesSuiteConfiguration: Sendable, Equatable {
     ///   unavailable backend, ``SuiteError/crypto(_:)``.
     package func resolvedBackends() throws(SuiteError) -> [AEADBackend] {
         func invalid(_ reason: String) -> SuiteError { .invalidConfiguration(reason) }
-        if let reason = ConfigurationChecks.frameSizes(frameSizes) { throw invalid(reason) }
-        guard !operations.isEmpty else { throw invalid("no operations given") }
-        if let reason = ConfigurationChecks.timing(
-            length: length, warmupSeconds: warmupSeconds, targetBatchNanoseconds: targetBatchNanoseconds,
-            repetitions: repetitions)
+        if let reason = ConfigurationChecks.groupsAndTiming(
+            frameSizes: frameSizes, operations: operations, length: length, warmupSeconds: warmupSeconds,
+            targetBatchNanoseconds: targetBatchNanoseconds, repetitions: repetitions)
         {
             throw invalid(reason)
         }
