@@ -50,6 +50,17 @@ import Testing
         let saltBytes = Hex.decode("ffffffffffffffffffffffff")!
         let salt = try Nonce(saltBytes.span)
         #expect(salt.xor(counter: 1).description == "fffffffffffffffffffffffe")
+        // The XOR is two word operations over bytes 4–11: distinct bytes on both sides show
+        // any byte that lands in the wrong place.
+        let distinctBytes = Hex.decode("a0a1a2a3a4a5a6a7a8a9aaab")!
+        let distinct = try Nonce(distinctBytes.span)
+        #expect(distinct.xor(counter: 0x0102_0304_0506_0708).description == "a0a1a2a3a5a7a5a3adafada3")
+        #expect(distinct.xor(counter: 0x0102_0304_0506_0708).xor(counter: 0x0102_0304_0506_0708) == distinct)
+        var edited = Nonce()
+        edited.bytes[3] = 7
+        edited.bytes[11] = 9
+        #expect(edited.description == "000000070000000000000009")
+        #expect(edited.bytes[3] == 7 && edited.bytes[11] == 9 && edited.bytes[0] == 0)
         let long = [UInt8](repeating: 0, count: 16)
         #expect(throws: FrameCryptoError.invalidNonceLength(16)) { try Nonce(long.span) }
     }

@@ -84,6 +84,38 @@ import Testing
         }
     }
 
+    /// The header is written with overlapping word stores and read with overlapping word
+    /// loads, not byte by byte: every KID and counter length (with values whose every byte
+    /// differs) gives exactly the bytes of RFC 9605 §4.3, written byte by byte here, and the
+    /// bytes after the header are left alone (sealing in place puts the plaintext there).
+    @Test func everyLengthWritesTheRFCBytesAndNothingBeyond() throws {
+        func reference(_ header: SFrameHeader) -> [UInt8] {
+            func length(_ value: UInt64) -> Int { value < 8 ? 0 : (64 - value.leadingZeroBitCount + 7) / 8 }
+            func bigEndian(_ value: UInt64, _ count: Int) -> [UInt8] {
+                (0..<count).map { UInt8(truncatingIfNeeded: value >> UInt64(8 * (count - 1 - $0))) }
+            }
+            let kidLength = length(header.keyID), ctrLength = length(header.counter)
+            var config: UInt8 = kidLength == 0 ? UInt8(header.keyID) << 4 : 0x80 | UInt8(kidLength - 1) << 4
+            config |= ctrLength == 0 ? UInt8(header.counter) : 0x08 | UInt8(ctrLength - 1)
+            return [config] + bigEndian(header.keyID, kidLength) + bigEndian(header.counter, ctrLength)
+        }
+        // 0x0102…: every byte distinct, so a byte written to the wrong place shows.
+        var values: [UInt64] = [0, 5]
+        for length in 1...8 { values.append(0x0102_0304_0506_0708 >> UInt64(8 * (8 - length)) | 0x80 << UInt64(8 * (length - 1))) }
+        for kid in values {
+            for ctr in values {
+                let header = SFrameHeader(keyID: kid, counter: ctr)
+                var buffer = [UInt8](repeating: 0xA5, count: SFrameHeader.maxByteCount + 8)
+                let written = try Self.encode(header, into: &buffer)
+                let expected = reference(header)
+                #expect(Array(buffer[..<written]) == expected, "KID \(kid), counter \(ctr)")
+                #expect(buffer[written...].allSatisfy { $0 == 0xA5 }, "KID \(kid), counter \(ctr): wrote past the header")
+                let (decoded, length) = try SFrameHeader.decode(expected.span)
+                #expect(decoded == header && length == expected.count)
+            }
+        }
+    }
+
     @Test func emptyAndTruncatedInputIsMalformed() {
         #expect(throws: FrameCryptoError.malformedHeader("empty: no config byte")) {
             try SFrameHeader.decode([UInt8]().span)
