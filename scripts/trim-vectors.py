@@ -6,7 +6,7 @@ given as the first argument).
 Deterministic: the same originals always give the same bytes. Each original is checked
 against the git blob id recorded in Tests/Vectors/PROVENANCE.md before it is read; a
 different file is refused (exit 2), so the trimmed copy always comes from the versions named
-there. What is kept (the same criteria as Tests/FrameCryptoTests/Core/TrimmedVectorsTests.swift,
+there. What is kept (the same criteria as Tests/FrameVectorsTests/TrimmedVectorsTests.swift,
 which checks the copy record for record against the originals):
 
 - wycheproof/aes_gcm_test.json: the test groups with ivSize 96 and tagSize 128 and keySize
