@@ -37,4 +37,19 @@ extension VectorFile {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)")
         }
     }
+
+    /// `data` as a JSON object, or a ``VectorFileError`` naming `path`: not valid JSON, or
+    /// valid JSON that is not an object.
+    static func jsonObject(_ data: Data, path: String) throws(VectorFileError) -> [String: Any] {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw .malformed(path: path, record: "document", reason: "not valid JSON (\(error.localizedDescription))")
+        }
+        guard let root = object as? [String: Any] else {
+            throw .malformed(path: path, record: "document", reason: "not a JSON object")
+        }
+        return root
+    }
 }

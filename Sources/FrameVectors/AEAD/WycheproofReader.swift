@@ -15,17 +15,7 @@ public enum WycheproofReader {
 
     /// Parses Wycheproof JSON already in memory; `path` is used in messages.
     public static func parse(_ data: Data, path: String) throws(VectorFileError) -> VectorFile {
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw VectorFileError.malformed(path: path, record: "document", reason: "not a JSON object")
-            }
-            root = object
-        } catch let error as VectorFileError {
-            throw error
-        } catch {
-            throw .malformed(path: path, record: "document", reason: "not valid JSON (\(error.localizedDescription))")
-        }
+        let root = try VectorFile.jsonObject(data, path: path)
         if let algorithm = root["algorithm"] as? String, algorithm != "AES-GCM" {
             throw .malformed(path: path, record: "document", reason: "algorithm is \"\(algorithm)\", expected \"AES-GCM\"")
         }

@@ -110,17 +110,7 @@ public struct SFrameVectors: Sendable, Equatable {
     /// KIDs and counters must be JSON integers from 0 to 2^64 − 1 and are kept exact;
     /// a fraction, an exponent, a negative or larger number, or a boolean is refused.
     public static func parse(_ data: Data, path: String) throws(VectorFileError) -> SFrameVectors {
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw VectorFileError.malformed(path: path, record: "document", reason: "not a JSON object")
-            }
-            root = object
-        } catch let error as VectorFileError {
-            throw error
-        } catch {
-            throw .malformed(path: path, record: "document", reason: "not valid JSON (\(error.localizedDescription))")
-        }
+        let root = try VectorFile.jsonObject(data, path: path)
         guard root["header"] != nil || root["sframe"] != nil else {
             throw .malformed(path: path, record: "document", reason: "neither a \"header\" nor an \"sframe\" array")
         }
