@@ -16,6 +16,10 @@ import FrameVectors
 package enum InstructionProbe {
     /// The layer a probe runs.
     package enum Layer: String, CaseIterable, Sendable {
+        /// The C reference's loop over the same library calls (`CFrameReference`), as the
+        /// frames suite's C case and the overhead suite's C-library layer. Only for backends
+        /// with a C reference (openssl, sodium).
+        case cLibrary = "c-library"
         /// The backend's AEAD call (`FrameLoops`), as the frames suite's Swift case.
         case aead
         /// A whole SFrame seal or open (`SFrameLoops`), as the overhead suite's SFrame layer.
@@ -80,6 +84,14 @@ package enum InstructionProbe {
         ) throws(SuiteError) -> any FrameBatchRunner {
             let kid = OverheadSuiteConfiguration.measuredKeyID
             switch (layer, operation) {
+            case (.cLibrary, _):
+                guard
+                    let reference = try ReferenceFrameRunner(
+                        backend: Context.info.name, key: key, payload: payload, aad: aad, operation: operation)
+                else {
+                    throw .invalidConfiguration("\(Context.info.name) has no C reference (layer c-library)")
+                }
+                return reference
             case (.aead, _):
                 return try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
             case (.sframe, .seal):

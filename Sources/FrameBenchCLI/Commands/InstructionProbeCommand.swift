@@ -10,8 +10,9 @@ struct InstructionProbeCommand: ParsableCommand {
         commandName: "instruction-probe",
         abstract: "Run one case's per-frame loop for exactly N frames, for instruction counting (scripts/instructions.sh).",
         discussion: """
-            No calibration, warm-up, timing or output: start-up, then the backend's (--layer aead) \
-            or SFrame's (--layer sframe) seal or open loop, --frames frames in calls of \
+            No calibration, warm-up, timing or output: start-up, then the C reference's \
+            (--layer c-library), the backend's (--layer aead) or SFrame's (--layer sframe) seal \
+            or open loop, --frames frames in calls of \
             --batch-size frames. Keys and payload come from a fixed seed, so under callgrind the \
             same binary and arguments always execute the same instructions in the loop.
             """,
@@ -20,7 +21,10 @@ struct InstructionProbeCommand: ParsableCommand {
     @Option(help: "The backend or variant.")
     var backend: String
 
-    @Option(help: "aead (the backend call, as the frames suite) or sframe (a whole SFrame seal or open, as the overhead suite).")
+    @Option(
+        help:
+            "c-library (the C reference's loop), aead (the backend call, as the frames suite) or sframe (a whole SFrame seal or open, as the overhead suite)."
+    )
     var layer: InstructionProbe.Layer
 
     @Option(help: "seal or open.")
