@@ -79,6 +79,30 @@ import Testing
         }
     }
 
+    /// Foundation's decoder traps (SIGILL) on exactly 513 unclosed `[`, the crash
+    /// FuzzResultsReader found: deep nesting is refused before the decoder sees it, with the
+    /// place; within the limit nothing changes (512 unclosed `[` are still named a truncated
+    /// document), and brackets inside strings do not count.
+    @Test func nestingBeyond512IsRefusedBeforeTheDecoderSeesIt() throws {
+        for (count, closed) in [(513, false), (513, true), (600, false), (4096, false)] {
+            let text = String(repeating: "[", count: count) + (closed ? String(repeating: "]", count: count) : "")
+            #expect(
+                throws: ResultsFileError.corrupt(
+                    path: "deep.json", reason: "not valid JSON: nesting deeper than 512 levels at line 1, column 513")
+            ) {
+                try ResultsFile.decode(Data(text.utf8), path: "deep.json")
+            }
+        }
+        // Brackets inside strings, escaped quotes included, are not nesting.
+        let quoted = "{\"schemaVersion\": 1, \"x\": \"" + String(repeating: "[\\\"", count: 600) + "\"}"
+        #expect(JSONSyntaxError.nestingTooDeep(in: Array(quoted.utf8)) == nil)
+        #expect {
+            try ResultsFile.decode(Data(String(repeating: "[", count: 512).utf8), path: "deep.json")
+        } throws: { error in
+            if case let .corrupt(_, reason) = error as? ResultsFileError { reason.contains("truncated") } else { false }
+        }
+    }
+
     @Test func writesAtomicallyAndRefusesToOverwriteWithoutForce() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

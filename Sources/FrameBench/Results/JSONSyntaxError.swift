@@ -23,6 +23,43 @@ struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The most containers one inside another that a results file may have: Foundation's
+    /// decoder refuses deeper documents itself, but traps on some malformed ones at one level
+    /// more (exactly 513 unclosed `[`), so they are refused here first.
+    static let maxNesting = 512
+
+    /// Where `bytes` nests arrays and objects deeper than ``maxNesting``, or `nil`: a scan
+    /// that follows strings (and their escapes) and brackets only, so that it changes nothing
+    /// for any document within the limit, well-formed or not.
+    static func nestingTooDeep(in bytes: [UInt8]) -> JSONSyntaxError? {
+        var depth = 0
+        var inString = false
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    position += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > maxNesting {
+                        return Scanner(bytes: bytes, position: position).error("nesting deeper than \(maxNesting) levels")
+                    }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+            }
+            position += 1
+        }
+        return nil
+    }
+
     private struct Scanner {
         let bytes: [UInt8]
         var position = 0
@@ -52,7 +89,7 @@ struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
         mutating func value(depth: Int) throws(JSONSyntaxError) {
             skipSpace()
             guard !atEnd else { throw error(depth == 0 ? "the file is empty" : "the file ends where a value should be (truncated?)") }
-            guard depth < 512 else { throw error("nesting deeper than 512 levels") }
+            guard depth < JSONSyntaxError.maxNesting else { throw error("nesting deeper than \(JSONSyntaxError.maxNesting) levels") }
             switch current {
             case UInt8(ascii: "{"): try container(close: UInt8(ascii: "}"), what: "an object", depth: depth, keyed: true)
             case UInt8(ascii: "["): try container(close: UInt8(ascii: "]"), what: "an array", depth: depth, keyed: false)

@@ -154,6 +154,11 @@ public enum ResultsFile {
     /// The document in `data`; `path` names it in errors.
     public static func decode(_ data: Data, path: String) throws(ResultsFileError) -> ResultsDocument {
         struct VersionOnly: Decodable { let schemaVersion: Int? }
+        // Foundation's decoder never sees JSON nested deeper than 512 levels (its own limit,
+        // which it reports as an error): it traps (SIGILL, no message) on exactly 513 unclosed
+        // `[` (swift-corelibs-foundation with Swift 6.3.1; found by FuzzResultsReader, input
+        // in Fuzz/Corpus/FuzzResultsReader/crash-513-unclosed-arrays.json).
+        if let deep = JSONSyntaxError.nestingTooDeep(in: Array(data)) { throw .corrupt(path: path, reason: "not valid JSON: \(deep)") }
         let version: Int?
         do {
             version = try JSONDecoder().decode(VersionOnly.self, from: data).schemaVersion
