@@ -93,6 +93,15 @@ import Testing
                 try ResultsFile.decode(Data(text.utf8), path: "deep.json")
             }
         }
+        // Objects count as well: the second input the fuzzer found nests 14 objects and
+        // 499 arrays, with whitespace between.
+        let mixed = String(repeating: "{\"a\":\t", count: 14) + String(repeating: "[ ", count: 499)
+        #expect(
+            throws: ResultsFileError.corrupt(
+                path: "deep.json", reason: "not valid JSON: nesting deeper than 512 levels at line 1, column 1081")
+        ) {
+            try ResultsFile.decode(Data(mixed.utf8), path: "deep.json")
+        }
         // Brackets inside strings, escaped quotes included, are not nesting.
         let quoted = "{\"schemaVersion\": 1, \"x\": \"" + String(repeating: "[\\\"", count: 600) + "\"}"
         #expect(JSONSyntaxError.nestingTooDeep(in: Array(quoted.utf8)) == nil)

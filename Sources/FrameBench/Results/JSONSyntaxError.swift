@@ -25,7 +25,7 @@ struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
 
     /// The most containers one inside another that a results file may have: Foundation's
     /// decoder refuses deeper documents itself, but traps on some malformed ones at one level
-    /// more (exactly 513 unclosed `[`), so they are refused here first.
+    /// more (containers left open exactly 513 deep), so they are refused here first.
     static let maxNesting = 512
 
     /// Where `bytes` nests arrays and objects deeper than ``maxNesting``, or `nil`: a scan

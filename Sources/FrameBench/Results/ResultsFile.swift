@@ -155,9 +155,9 @@ public enum ResultsFile {
     public static func decode(_ data: Data, path: String) throws(ResultsFileError) -> ResultsDocument {
         struct VersionOnly: Decodable { let schemaVersion: Int? }
         // Foundation's decoder never sees JSON nested deeper than 512 levels (its own limit,
-        // which it reports as an error): it traps (SIGILL, no message) on exactly 513 unclosed
-        // `[` (swift-corelibs-foundation with Swift 6.3.1; found by FuzzResultsReader, input
-        // in Fuzz/Corpus/FuzzResultsReader/crash-513-unclosed-arrays.json).
+        // which it reports as an error): it traps (SIGILL, no message) on containers left open
+        // exactly 513 deep (swift-corelibs-foundation with Swift 6.3.1; found by
+        // FuzzResultsReader, inputs in Fuzz/Corpus/FuzzResultsReader/crash-513-*.json).
         if let deep = JSONSyntaxError.nestingTooDeep(in: Array(data)) { throw .corrupt(path: path, reason: "not valid JSON: \(deep)") }
         let version: Int?
         do {
