@@ -108,66 +108,9 @@ def _power_of_two(n):
     return n > 0 and n & (n - 1) == 0
 
 
-def read_events(path):
-    """Self cost per (object, function) for every event, and calls' inclusive costs, from a
-    callgrind file with several events (see instructions.read_profile, which reads Ir only)."""
-    names = {"ob": {}, "fn": {}}
-    costs, calls = {}, {}
-    obj = fn = None
-    callee_obj = callee_fn = None
-    after_call = False
-    events = None
-    with open(path) as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line:
-                continue
-            c = line[0]
-            if c.isdigit() or c in "+-*":
-                values = [int(v) for v in line.split()[1:]]
-                values += [0] * (len(events) - len(values))
-                if after_call:
-                    after_call = False
-                    edge = (obj, fn, callee_obj or obj, callee_fn)
-                    calls[edge] = [a + b for a, b in zip(calls.get(edge, [0] * len(events)), values)]
-                    callee_obj = callee_fn = None
-                    continue
-                key = (obj, fn)
-                costs[key] = [a + b for a, b in zip(costs.get(key, [0] * len(events)), values)]
-                continue
-            if line.startswith("events:"):
-                events = line.split()[1:]
-                continue
-            m = re.match(r"(c?)(ob|fn|fl|fi|fe)=(?:\((\d+)\))?\s*(.*)", line)
-            if m:
-                callee, kind, ident, name = m.groups()
-                if kind in ("fl", "fi", "fe"):
-                    continue
-                table = names[kind]
-                if ident is not None:
-                    if name:
-                        table[ident] = name
-                    name = table.get(ident, f"?{ident}")
-                if callee:
-                    if kind == "ob":
-                        callee_obj = name
-                    else:
-                        callee_fn = name
-                elif kind == "ob":
-                    obj = name
-                else:
-                    fn = name
-                continue
-            if line.startswith("calls="):
-                after_call = True
-    if events is None:
-        instructions.fail(f"{path}: no events line")
-    return events, costs, calls
-
-
 def split_events(path, binary):
     """{owner: {event: count}}, owners as in the instruction gate (library's libc calls moved)."""
-    events, costs, calls = read_events(path)
+    events, costs, calls = instructions.read_events(path)
     index = {e: events.index(e) for e in EVENTS if e in events}
     missing = [e for e in EVENTS if e not in index]
     if missing:

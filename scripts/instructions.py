@@ -127,9 +127,9 @@ def owner(obj, fn, binary):
     return "system"
 
 
-def read_profile(path):
-    """Self cost (Ir) per (object, function), and the calls between functions with their
-    inclusive cost, from a callgrind output file.
+def read_events(path):
+    """The event names, the self cost per (object, function) and the calls between
+    functions with their inclusive cost, one number per event, from a callgrind output file.
 
     Cost lines after a `calls=` line are the call's inclusive cost and belong to the callee,
     not to the current function; every other cost line is the current function's own. A
@@ -149,21 +149,19 @@ def read_profile(path):
             if c.isdigit() or c in "+-*":
                 if events is None:
                     fail(f"{path}: a cost line before the events line")
-                parts = line.split()
-                ir = int(parts[1]) if len(parts) > 1 else 0
+                values = [int(v) for v in line.split()[1:]]
+                values += [0] * (len(events) - len(values))
                 if after_call:
                     after_call = False
                     edge = (obj, fn, callee_obj or obj, callee_fn)
-                    calls[edge] = calls.get(edge, 0) + ir
+                    calls[edge] = [a + b for a, b in zip(calls.get(edge, [0] * len(events)), values)]
                     callee_obj = callee_fn = None
                     continue
                 key = (obj, fn)
-                costs[key] = costs.get(key, 0) + ir
+                costs[key] = [a + b for a, b in zip(costs.get(key, [0] * len(events)), values)]
                 continue
             if line.startswith("events:"):
                 events = line.split()[1:]
-                if events[:1] != ["Ir"]:
-                    fail(f"{path}: expected Ir as the first event, got {events}")
                 continue
             m = re.match(r"(c?)(ob|fn|fl|fi|fe)=(?:\((\d+)\))?\s*(.*)", line)
             if m:
@@ -187,7 +185,18 @@ def read_profile(path):
                 continue
             if line.startswith("calls="):
                 after_call = True
-    return costs, calls
+    if events is None:
+        fail(f"{path}: no events line")
+    return events, costs, calls
+
+
+def read_profile(path):
+    """Self cost (Ir) per (object, function), and the calls between functions with their
+    inclusive Ir (read_events, Ir only)."""
+    events, costs, calls = read_events(path)
+    if events[:1] != ["Ir"]:
+        fail(f"{path}: expected Ir as the first event, got {events}")
+    return ({key: values[0] for key, values in costs.items()}, {edge: values[0] for edge, values in calls.items()})
 
 
 def split(profile, binary):
