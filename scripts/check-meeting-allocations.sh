@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that the meeting suite's per-frame loops make no heap allocation: runs a release
 # `framebench meeting` under valgrind's memcheck with an allocation tree (--xtree-memory), at
-# two media lengths ten times apart, in meeting mode on 2 threads and in client mode, and
+# two media lengths ten times apart, in meeting mode on 2 threads and in client mode, each
+# sealing per frame and per packet (300-byte packets, so video frames take several), and
 # reports the allocations made inside MeetingLoops.sealSeats, .openReceivers and
 # .sealForwarded (every seal and open of the suite runs inside one of them; they are never
 # inlined, for this purpose) and in the whole run. Exits 1 if the loops allocated at all.
@@ -47,7 +48,7 @@ run_meeting() {  # $1 = output name, $2 = --mode value(s), $3 = seconds, then ex
     # shellcheck disable=SC2086
     valgrind --tool=memcheck --num-callers=64 --xtree-memory=full --xtree-memory-file="$work/xtree-$name.kcg" \
         "$work/framebench" meeting --backend openssl --backend sodium --participants 12 --mode $mode --seconds "$seconds" --warmup 0.1 \
-        --grace-ms 100 --churn 2 --json "$@" >/dev/null 2>"$work/valgrind-$name.txt" \
+        --grace-ms 100 --churn 2 --granularity frame,packet --mtu 300 --json "$@" >/dev/null 2>"$work/valgrind-$name.txt" \
         || { echo "error: valgrind failed ($name)" >&2; cat "$work/valgrind-$name.txt" >&2; exit 2; }
 }
 # Inclusive allocations inside the three loops, from the allocation tree;

@@ -25,6 +25,10 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
     package var layer: String?
     /// Live receive keys (key-count study).
     package var keyCount: Int?
+    /// `packet` for per-packet sealing (`nil` and `frame` are the same case).
+    package var granularity: String?
+    /// The packet size, in packet granularity.
+    package var mtu: Int?
 
     /// The key of `record`.
     package init(_ record: MeasurementRecord) {
@@ -39,6 +43,8 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         paced = record.paced == true ? true : nil
         layer = record.layer
         keyCount = record.keyCount
+        granularity = record.granularity == "frame" ? nil : record.granularity
+        mtu = granularity == nil ? nil : record.mtu
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
@@ -52,6 +58,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if paced == true { parts.append("paced") }
         if let layer { parts.append(layer) }
         if let keyCount { parts.append("\(keyCount) keys") }
+        if let granularity { parts.append("per \(granularity)" + (mtu.map { " (\($0) B)" } ?? "")) }
         return parts.joined(separator: " ")
     }
 
@@ -66,6 +73,9 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {
             return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
         }
-        return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
+        if (a.keyCount ?? 0, a.layer ?? "") != (b.keyCount ?? 0, b.layer ?? "") {
+            return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
+        }
+        return (a.granularity ?? "", a.mtu ?? 0) < (b.granularity ?? "", b.mtu ?? 0)
     }
 }

@@ -96,9 +96,10 @@ enum MeetingLoops {
             var tick = ticks.lowerBound
             while tick < ticks.upperBound {
                 try view.forEachReception(receiver: receiver, tick: tick) { (sender, stream) throws(FrameCryptoError) in
-                    let count = try work.open(receiver: receiver, frame: slots.frame(tick, sender, stream), into: output)
+                    let done = try work.open(receiver: receiver, frame: slots.frame(tick, sender, stream), into: output)
                     tally.frames &+= 1
-                    tally.bytes &+= count
+                    tally.packets &+= done.packets
+                    tally.bytes &+= done.bytes
                 }
                 tick &+= 1
             }
@@ -136,11 +137,18 @@ enum MeetingLoops {
         _ tick: Int, _ seat: Int, _ stream: Int, _ size: Int, _ tally: inout WorkTally
     ) throws(FrameCryptoError) {
         let kind: StreamKind = stream == 0 ? .audio : (stream == view.screenStream ? .screen : .video)
-        let count = try work.seal(
+        let done = try work.seal(
             seat: seat, kind: kind, plaintext: UnsafeRawBufferPointer(start: plaintext, count: size),
             into: slots.slot(tick, seat, stream))
-        slots.setLength(tick, seat, stream, count)
+        slots.setLength(tick, seat, stream, done.bytes)
         tally.frames &+= 1
+        tally.packets &+= done.packets
         tally.bytes &+= size
+        let added = done.bytes &- size
+        switch kind {
+        case .audio: tally.overheadAudio &+= added
+        case .video: tally.overheadVideo &+= added
+        case .screen: tally.overheadScreen &+= added
+        }
     }
 }

@@ -29,6 +29,12 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
     /// (with its own device) pays; in a block a receiver opens ~100 ms of its frames in a
     /// row, keys in cache. 1 gives the strict tick-by-tick order (always used paced).
     package var blockTicks = 10
+    /// What one seal covers, one case each per granularity: whole frames (RFC 9605), or
+    /// packets of at most ``packetBudget`` bytes each sealed on its own (Zoom's per-packet
+    /// E2EE). Several run in the same case, interleaved slice by slice like the backends.
+    package var granularities: [Granularity] = [.frame]
+    /// The protected packet size in packet granularity (SFrame header and tag included).
+    package var packetBudget = PacketBudget()
     /// Seed of the workloads, the speaker sequence and the stream phases.
     package var seed: UInt64 = 1
     /// A trace every participant replays instead of the generated workloads.
@@ -84,6 +90,13 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
         guard Set(threadCounts).count == threadCounts.count else { throw invalid("a thread count is listed twice") }
         if threads > 1, modes.contains(.client) {
             throw invalid("--threads spreads the whole meeting's work; client mode is one participant's work on one thread")
+        }
+        guard !granularities.isEmpty else { throw invalid("no granularity given") }
+        guard Set(granularities).count == granularities.count else { throw invalid("a granularity is listed twice") }
+        guard (PacketBudget.minimumMTU...PacketBudget.maximumMTU).contains(packetBudget.mtu) else {
+            throw invalid(
+                "the MTU must be \(PacketBudget.minimumMTU) to \(PacketBudget.maximumMTU) bytes (SFrame header and tag "
+                    + "included), not \(packetBudget.mtu)")
         }
         guard (1...1000).contains(repetitions) else { throw invalid("repetitions must be 1 to 1000") }
         guard (1...100).contains(blockTicks) else { throw invalid("block ticks must be 1 to 100, not \(blockTicks)") }
@@ -155,7 +168,9 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
             "churnEvents": String(m.churnEvents), "gracePeriodMilliseconds": String(m.gracePeriodMilliseconds),
             "tickMilliseconds": String(m.tickMilliseconds), "deadlineMilliseconds": String(m.deadlineMilliseconds),
             "beyondE2EECap": String(beyondE2EECap),
+            "granularities": granularities.map(\.rawValue).joined(separator: ","),
         ]
+        if granularities.contains(.packet) { extra["mtu"] = String(packetBudget.mtu) }
         if let tracePath { extra["trace"] = tracePath }
         if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNanoseconds"] = String(syntheticOverheadNanoseconds) }
         if syntheticAllocations > 0 { extra["syntheticAllocations"] = String(syntheticAllocations) }

@@ -17,8 +17,10 @@ final class SlotArena: @unchecked Sendable {
     private let base: UnsafeMutableRawPointer
     private let table: UnsafeMutablePointer<Int>
 
-    /// Slots sized for `schedule`'s frames, for `ticksInFlight` (at least 2) ticks at once.
-    init(schedule: MeetingSchedule, ticksInFlight: Int) {
+    /// Slots sized for `schedule`'s frames, for `ticksInFlight` (at least 2) ticks at once,
+    /// each with room for the frame protected whole or, under `packets`, packet by packet
+    /// (whichever takes more), with the longest tag of any suite (16 bytes).
+    init(schedule: MeetingSchedule, ticksInFlight: Int, packets: PacketBudget? = nil) {
         let streams = schedule.streams
         let seats = schedule.seats
         let depth = max(ticksInFlight, 2)
@@ -30,7 +32,9 @@ final class SlotArena: @unchecked Sendable {
             table[seat] = offset
             offset += lines(4 * streams)
             for stream in 0..<streams {
-                let capacity = schedule.largestFrame[seat * streams + stream] + SFrameCipher.maxOverhead
+                let largest = schedule.largestFrame[seat * streams + stream]
+                let whole = largest + SFrameCipher.maxOverhead
+                let capacity = packets.map { max(whole, $0.maxProtectedSize(frameSize: largest, tagCount: AESGCM.tagByteCount)) } ?? whole
                 table[seats + seat * streams + stream] = offset
                 table[seats + seats * streams + seat * streams + stream] = capacity
                 offset += lines(capacity)

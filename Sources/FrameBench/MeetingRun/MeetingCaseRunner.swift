@@ -20,6 +20,8 @@ struct SliceResult: Sendable {
 protocol MeetingSliceRunner: AnyObject {
     /// The backend's name, or `harness`.
     var name: String { get }
+    /// Whether it seals whole frames or packets.
+    var granularity: Granularity { get }
     /// Each worker thread's log.
     var logs: [ThreadLog] { get }
     /// The rekeys' cost, when this runner has keys.
@@ -47,6 +49,7 @@ protocol MeetingSliceRunner: AnyObject {
 /// the next one, untimed.
 final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Sendable {
     let name: String
+    let granularity: Granularity
     let logs: [ThreadLog]
     private let schedule: MeetingSchedule
     private let mode: MeetingMode
@@ -65,10 +68,11 @@ final class MeetingCaseRunner<W: FrameWork>: MeetingSliceRunner, @unchecked Send
     var rekeyStats: RekeyStats? { serial?.rekeyStats }
 
     init(
-        name: String, schedule: MeetingSchedule, mode: MeetingMode, threads: Int, blockTicks: Int, work: W,
-        serial: (any MeetingSerialWork)?, slots: SlotArena, plaintext: UnsafeRawPointer
+        name: String, granularity: Granularity = .frame, schedule: MeetingSchedule, mode: MeetingMode, threads: Int,
+        blockTicks: Int, work: W, serial: (any MeetingSerialWork)?, slots: SlotArena, plaintext: UnsafeRawPointer
     ) {
         self.name = name
+        self.granularity = granularity
         self.schedule = schedule
         self.mode = mode
         self.threads = mode == .client ? 1 : threads

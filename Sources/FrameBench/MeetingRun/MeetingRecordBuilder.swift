@@ -17,6 +17,10 @@ struct MeetingRecordBuilder {
         var openMeans: [Double] = []
         var warmupFrames = 0
         var oldEpochOpens = 0
+        /// SFrame seals and opens (packets in packet granularity).
+        var packetsSealed = 0, packetsOpened = 0
+        /// Bytes SFrame added to sealed frames, by ``StreamKind`` raw value.
+        var overheadBytes = [0, 0, 0]
         var keyframes = 0
         var frames: Int { seals + opens }
         var busyTotal: UInt64 { busy.reduce(0, &+) }
@@ -48,6 +52,9 @@ struct MeetingRecordBuilder {
                     totals.batchMeans.append(mean)
                     totals.openMeans.append(mean)
                 }
+                totals.packetsSealed += Int(log.sealPackets[t])
+                totals.packetsOpened += Int(log.openPackets[t])
+                for kind in 0..<3 { totals.overheadBytes[kind] += Int(log.overheadBytes[3 * t + kind]) }
                 if schedule.view.serial[t] & ScheduleView.rekeyFlag != 0 { totals.oldEpochOpens += openFrames }
                 totals.bytes += Int(log.bytes[t])
             }
@@ -72,6 +79,9 @@ struct MeetingRecordBuilder {
         record.mode = mode.rawValue
         record.threads = runner.logs.count
         record.paced = configuration.paced
+        record.granularity = runner.granularity.rawValue
+        if runner.granularity == .packet { record.mtu = configuration.packetBudget.mtu }
+        if totals.seals > 0 { record.overheadBytesPerFrame = Double(totals.overheadBytes.reduce(0, +)) / Double(totals.seals) }
         // Paced, the work cannot finish before its media is released: the factor is media over
         // max(wall, media), 1 when the machine keeps up and below 1 when it falls behind.
         func factor(media: Double, wall: UInt64) -> Double {
@@ -114,6 +124,9 @@ struct MeetingRecordBuilder {
         if configuration.syntheticOverheadNanoseconds > 0 {
             extra[.syntheticOverheadNanoseconds] = Double(configuration.syntheticOverheadNanoseconds)
         }
+        extra[.packetsSealed] = Double(totals.packetsSealed)
+        extra[.packetsOpened] = Double(totals.packetsOpened)
+        addBitrates(overheadBytes: totals.overheadBytes, mediaSeconds: mediaNanoseconds / 1e9, to: &extra)
         if let stats = runner.rekeyStats { addRekey(stats, to: &extra) }
         if configuration.paced { addPaced(runner.logs, to: &extra) }
         record.extra = extra
@@ -131,6 +144,35 @@ struct MeetingRecordBuilder {
             }
         }
         return bytes
+    }
+
+    /// Per sending participant and stream kind: the media's bitrate, what SFrame adds to
+    /// it, and that as a share of the media. A kind nobody measured sent is left out.
+    private func addBitrates(overheadBytes: [Int], mediaSeconds: Double, to extra: inout [String: Double]) {
+        let view = schedule.view
+        let seats = mode == .client ? schedule.clientSeat..<(schedule.clientSeat + 1) : 0..<schedule.seats
+        var media = [0, 0, 0]
+        var senders: [Set<Int>] = [[], [], []]
+        for t in schedule.warmupTicks..<schedule.ticks {
+            for seat in seats {
+                for stream in 0..<view.streams where view.size(t, seat, stream) >= 0 {
+                    let kind = stream == 0 ? 0 : (stream == view.screenStream ? 2 : 1)
+                    media[kind] += view.size(t, seat, stream)
+                    senders[kind].insert(seat)
+                }
+            }
+        }
+        let keys: [(media: ExtraKey, overhead: ExtraKey, percent: ExtraKey)] = [
+            (.mediaKbpsAudio, .overheadKbpsAudio, .overheadPercentAudio),
+            (.mediaKbpsVideo, .overheadKbpsVideo, .overheadPercentVideo),
+            (.mediaKbpsScreen, .overheadKbpsScreen, .overheadPercentScreen),
+        ]
+        for kind in 0..<3 where !senders[kind].isEmpty && mediaSeconds > 0 {
+            let perSender = 8 / 1000 / mediaSeconds / Double(senders[kind].count)
+            extra[keys[kind].media] = Double(media[kind]) * perSender
+            extra[keys[kind].overhead] = Double(overheadBytes[kind]) * perSender
+            if media[kind] > 0 { extra[keys[kind].percent] = 100 * Double(overheadBytes[kind]) / Double(media[kind]) }
+        }
     }
 
     private func sliceNanosecondsPerFrame(_ logs: [ThreadLog], _ slice: SliceResult) -> Double {

@@ -7,16 +7,21 @@ enum MeetingFigures {
     struct Key: Hashable, Comparable {
         let backend: String, mode: String, implementation: String, paced: Bool
         var threads = 1
+        /// Sealed per packet rather than per frame.
+        var packet = false
 
         static func < (a: Key, b: Key) -> Bool {
-            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation, a.threads) < (
-                b.backend, b.mode, b.paced ? 1 : 0, b.implementation, b.threads
+            (a.backend, a.mode, a.paced ? 1 : 0, a.implementation, a.threads, a.packet ? 1 : 0) < (
+                b.backend, b.mode, b.paced ? 1 : 0, b.implementation, b.threads, b.packet ? 1 : 0
             )
         }
 
         var modeLabel: String { mode + (paced ? " paced" : "") }
         var threadsLabel: String { threads > 1 ? " · \(threads) threads" : "" }
-        var name: String { "\(backend) \(modeLabel)" + (implementation == Implementation.c.rawValue ? " · C ref" : "") + threadsLabel }
+        var name: String {
+            "\(backend) \(modeLabel)" + (implementation == Implementation.c.rawValue ? " · C ref" : "") + threadsLabel
+                + (packet ? " · per packet" : "")
+        }
     }
 
     /// Records grouped into series, with the styling and axis every meeting chart shares.
@@ -31,7 +36,7 @@ enum MeetingFigures {
         func style(_ key: Key, name: String? = nil) -> ChartSeries {
             ChartSeries(
                 name: name ?? key.name, color: palette.color(key.backend, variant: key.mode == MeetingMode.client.rawValue ? 1 : 0),
-                dashed: key.implementation == Implementation.c.rawValue, hollow: key.mode == MeetingMode.client.rawValue,
+                dashed: key.implementation == Implementation.c.rawValue || key.packet, hollow: key.mode == MeetingMode.client.rawValue,
                 square: key.threads > 1, points: [])
         }
     }
@@ -43,7 +48,7 @@ enum MeetingFigures {
         let groups = Dictionary(grouping: meeting) {
             Key(
                 backend: $0.backend, mode: $0.mode ?? "meeting", implementation: $0.implementation, paced: $0.paced ?? false,
-                threads: $0.threads ?? 1)
+                threads: $0.threads ?? 1, packet: $0.isPerPacket)
         }
         let counts = Set(meeting.compactMap(\.participants)).sorted().map(Double.init)
         let series = Series(

@@ -23,6 +23,14 @@ package enum ExtraKey: String, Sendable, CaseIterable {
     case effectiveParallelism, threadEfficiency, loadImbalance, untimedSeals
     case harnessShare, harnessNsPerFrame, syntheticOverheadNanoseconds
 
+    // Meeting suite: what encryption adds to the bitstream, per sending participant and
+    // stream kind (media and SFrame overhead in kbit/s, overhead as a share of media), and
+    // the SFrame seals and opens (packets in packet granularity).
+    case packetsSealed, packetsOpened
+    case mediaKbpsAudio, mediaKbpsVideo, mediaKbpsScreen
+    case overheadKbpsAudio, overheadKbpsVideo, overheadKbpsScreen
+    case overheadPercentAudio, overheadPercentVideo, overheadPercentScreen
+
     // Meeting suite: rekeys.
     case rekeys, rekeyLeaderMs, rekeyParticipantMeanMs, rekeyParticipantMaxMs, rekeyMeetingMs, rekeyWallMs
     case rekeyClientMs, graceExpiries, graceExpiryMs

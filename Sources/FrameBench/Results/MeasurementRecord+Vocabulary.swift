@@ -17,6 +17,11 @@ extension MeasurementRecord {
     var frameOperation: FrameOperation? { operation.flatMap(FrameOperation.init(rawValue:)) }
     /// ``mode`` as a value (meeting suite).
     var meetingMode: MeetingMode? { mode.flatMap(MeetingMode.init(rawValue:)) }
+    /// ``granularity`` as a value: `frame` when the record does not say (files written
+    /// before packet granularity existed); `nil` only for a name no suite writes.
+    var granularityKind: Granularity? { granularity.map { Granularity(rawValue: $0) } ?? .frame }
+    /// Whether a meeting record sealed per packet.
+    var isPerPacket: Bool { granularityKind == .packet }
     /// ``layer`` as a value (overhead suite).
     var overheadLayer: OverheadLayer? { layer.flatMap(OverheadLayer.init(rawValue:)) }
 }

@@ -163,6 +163,16 @@ public struct MeasurementRecord: Sendable, Equatable, Codable {
     public var layer: String?
     /// Live receive keys installed in the receiver (key-count study, `docs/overhead.md`).
     public var keyCount: Int?
+    /// What one seal covered (meeting suite): `frame` or `packet`; `nil` in files written
+    /// before packet granularity existed, which means `frame`.
+    public var granularity: String?
+    /// The protected packet size in bytes, SFrame header and tag included, when
+    /// ``granularity`` is `packet`.
+    public var mtu: Int?
+    /// Bytes the encryption adds to a media frame on average (SFrame headers and tags,
+    /// every packet's in packet granularity): measured from the protected frames the
+    /// case wrote.
+    public var overheadBytesPerFrame: Double?
 
     /// A record with the required fields; fill in the optional ones by assignment.
     public init(

@@ -17,6 +17,11 @@ package struct RunJob: Sendable {
     package var seed: UInt64
     /// Backends by name; empty means every available one.
     package var backends: [String]
+    /// What one seal covers in every meeting part; `nil` for the default: whole frames,
+    /// and the 200-participant meeting both per frame and per packet, interleaved.
+    package var granularities: [Granularity]? = nil
+    /// The protected packet size in packet granularity.
+    package var packetBudget = PacketBudget()
 
     /// A job; `quick` for the short variant.
     package init(quick: Bool = false, seed: UInt64 = 1, backends: [String] = []) {
@@ -83,10 +88,14 @@ package struct RunJob: Sendable {
         sweep.seconds = quick ? 1 : 5
         sweep.warmupSeconds = quick ? 0.2 : 0.5
         sweep.repetitions = quick ? 5 : 10
-        // The largest meeting also on 2 threads, interleaved with 1 thread: the speed-up.
+        sweep.packetBudget = packetBudget
+        sweep.granularities = granularities ?? [.frame]
+        // The largest meeting also on 2 threads, interleaved with 1 thread: the speed-up; and
+        // per packet beside per frame, interleaved: what Zoom's granularity costs.
         var largest = sweep
         largest.participants = [200]
         largest.alsoThreads = [2]
+        largest.granularities = granularities ?? [.frame, .packet]
         var paced = sweep
         paced.participants = [50]
         paced.modes = [.meeting]

@@ -35,7 +35,7 @@ package enum RunSummary {
         if !keys.isEmpty {
             out += ["", "SFrame open against live receive keys (frames from every key, random order; × 1 key paired by batch)", keys]
         }
-        let unpaced = records.filter { $0.suiteName == .meeting && $0.paced != true && ($0.threads ?? 1) == 1 }
+        let unpaced = records.filter { $0.suiteName == .meeting && !$0.isPerPacket && $0.paced != true && ($0.threads ?? 1) == 1 }
         if !unpaced.isEmpty {
             out.append("")
             out.append("Meeting: real-time factor (seconds of media per wall second, unpaced, 1 thread); harness share in ()")
@@ -56,9 +56,10 @@ package enum RunSummary {
             out.append(table.render())
         }
         out += threadLines(records, backends)
+        out += packetLines(records)
         out += pacedLines(records)
         out += rekeyLines(records, backends)
-        let shares = records.filter { $0.suiteName == .meeting && $0.meetingMode == .meeting }.compactMap { r in
+        let shares = records.filter { $0.suiteName == .meeting && !$0.isPerPacket && $0.meetingMode == .meeting }.compactMap { r in
             r.extra?[.harnessShare].map { (r, $0) }
         }
         if let worst = shares.max(by: { $0.1 < $1.1 }) {
@@ -86,13 +87,13 @@ package enum RunSummary {
 
     private static func threadLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
         let threaded = records.filter {
-            $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true
+            $0.suiteName == .meeting && !$0.isPerPacket && $0.meetingMode == .meeting && ($0.threads ?? 1) > 1 && $0.paced != true
         }
         guard !threaded.isEmpty else { return [] }
         var lines = ["", "Threads, meeting mode:"]
         for r in threaded {
             let single = records.first {
-                $0.suiteName == .meeting && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
+                $0.suiteName == .meeting && !$0.isPerPacket && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
                     && $0.backend == r.backend && $0.participants == r.participants
             }
             var line = "  N=\(r.participants ?? 0) \(r.backend): \(r.threads ?? 0) threads \(NumberFormat.factor(r.realtimeFactor ?? 0))"
@@ -108,8 +109,40 @@ package enum RunSummary {
         return lines
     }
 
+    /// Per packet beside per frame, for each case measured both ways (one thread, unpaced):
+    /// the real-time factors, the seals per frame and the bytes SFrame adds.
+    private static func packetLines(_ records: [MeasurementRecord]) -> [String] {
+        let single = records.filter { $0.suiteName == .meeting && $0.paced != true && ($0.threads ?? 1) == 1 }
+        let pairs = single.filter(\.isPerPacket).compactMap { packet -> (MeasurementRecord, MeasurementRecord)? in
+            guard
+                let frame = single.first(where: {
+                    !$0.isPerPacket && $0.backend == packet.backend && $0.participants == packet.participants
+                        && $0.mode == packet.mode
+                })
+            else { return nil }
+            return (frame, packet)
+        }
+        guard !pairs.isEmpty else { return [] }
+        var lines = ["", "Per packet (Zoom's granularity) beside per frame, interleaved in the same case:"]
+        for (frame, packet) in pairs {
+            let f = frame.realtimeFactor ?? 0, p = packet.realtimeFactor ?? 0
+            let e = packet.extra ?? [:], fe = frame.extra ?? [:]
+            let seals = (e[.seals] ?? 0) > 0 ? (e[.packetsSealed] ?? 0) / (e[.seals] ?? 1) : 0
+            var line =
+                "  N=\(packet.participants ?? 0) \(packet.mode ?? "") \(packet.backend): per frame \(NumberFormat.factor(f)), "
+                + "per \(packet.mtu ?? 0) B packet \(NumberFormat.factor(p))"
+            if p > 0 { line += " (\(NumberFormat.fixed(f / p, 2))× the CPU time)" }
+            line += "; \(NumberFormat.fixed(seals, 2)) seals per frame"
+            if let pv = e[.overheadKbpsVideo], let fv = fe[.overheadKbpsVideo] {
+                line += "; video overhead \(NumberFormat.fixed(fv, 1)) → \(NumberFormat.fixed(pv, 1)) kbps per sender"
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
     private static func pacedLines(_ records: [MeasurementRecord]) -> [String] {
-        let paced = records.filter { $0.suiteName == .meeting && $0.paced == true }
+        let paced = records.filter { $0.suiteName == .meeting && !$0.isPerPacket && $0.paced == true }
         guard !paced.isEmpty else { return [] }
         var lines = ["", "Paced (frames released on their media schedule; latency from scheduled release to done):"]
         for r in paced {
@@ -124,14 +157,19 @@ package enum RunSummary {
     }
 
     private static func rekeyLines(_ records: [MeasurementRecord], _ backends: [String]) -> [String] {
-        let largest = records.filter { $0.suiteName == .meeting && ($0.extra?[.rekeys] ?? 0) > 0 }.compactMap(\.participants).max()
+        let largest = records.filter { $0.suiteName == .meeting && !$0.isPerPacket && ($0.extra?[.rekeys] ?? 0) > 0 }.compactMap(
+            \.participants
+        ).max()
         guard let n = largest else { return [] }
         var lines = ["", "Rekey at \(n) participants (per join or leave; measured apart from the frames):"]
         for backend in backends {
             let meeting = records.first {
                 $0.backend == backend && $0.participants == n && $0.meetingMode == .meeting && ($0.threads ?? 1) == 1 && $0.paced != true
+                    && !$0.isPerPacket
             }
-            let client = records.first { $0.backend == backend && $0.participants == n && $0.meetingMode == .client }
+            let client = records.first {
+                $0.backend == backend && $0.participants == n && $0.meetingMode == .client && !$0.isPerPacket
+            }
             guard let e = meeting?.extra ?? client?.extra else { continue }
             var line = "  \(backend): leader distributes \(n - 1) shares \(NumberFormat.fixed(e[.rekeyLeaderMs] ?? 0, 1)) ms"
             if let m = meeting?.extra {

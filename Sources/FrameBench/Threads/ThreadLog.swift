@@ -21,6 +21,12 @@ final class ThreadLog: @unchecked Sendable {
     let latency: UnsafeMutableBufferPointer<Int64>
     /// Plaintext bytes sealed and opened, by tick.
     let bytes: UnsafeMutableBufferPointer<UInt64>
+    /// SFrame seals and opens (packets in packet granularity, else frames), by tick.
+    let sealPackets: UnsafeMutableBufferPointer<UInt32>
+    let openPackets: UnsafeMutableBufferPointer<UInt32>
+    /// Bytes SFrame added to the frames sealed, by tick and stream kind (``StreamKind``'s
+    /// raw value: audio, video, screen), at `tick * 3 + kind`.
+    let overheadBytes: UnsafeMutableBufferPointer<UInt32>
     /// Frames sealed outside the timed region (client mode: other senders' frames).
     var untimedSeals = 0
     /// This thread's CPU time over the slices it ran.
@@ -43,6 +49,11 @@ final class ThreadLog: @unchecked Sendable {
         openFrames = make(UInt32.self, 0)
         latency = make(Int64.self, 0)
         bytes = make(UInt64.self, 0)
+        sealPackets = make(UInt32.self, 0)
+        openPackets = make(UInt32.self, 0)
+        let perKind = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(ticks, 1) * 3)
+        perKind.initialize(repeating: 0)
+        overheadBytes = perKind
     }
 
     deinit {
@@ -52,6 +63,9 @@ final class ThreadLog: @unchecked Sendable {
         openFrames.deallocate()
         latency.deallocate()
         bytes.deallocate()
+        sealPackets.deallocate()
+        openPackets.deallocate()
+        overheadBytes.deallocate()
     }
 
     /// Records tick `t`'s phases.
@@ -63,6 +77,11 @@ final class ThreadLog: @unchecked Sendable {
         openFrames[t] = UInt32(truncatingIfNeeded: opened.frames)
         latency[t] = late
         bytes[t] = UInt64(truncatingIfNeeded: sealed.bytes &+ opened.bytes)
+        sealPackets[t] = UInt32(truncatingIfNeeded: sealed.packets)
+        openPackets[t] = UInt32(truncatingIfNeeded: opened.packets)
+        overheadBytes[3 &* t] = UInt32(truncatingIfNeeded: sealed.overheadAudio)
+        overheadBytes[3 &* t &+ 1] = UInt32(truncatingIfNeeded: sealed.overheadVideo)
+        overheadBytes[3 &* t &+ 2] = UInt32(truncatingIfNeeded: sealed.overheadScreen)
     }
 }
 

@@ -28,6 +28,16 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "client, meeting, or both comma-separated (default: meeting).")
     var mode: CommaSeparated<MeetingMode>?
 
+    @Option(
+        help: """
+            frame (one seal per media frame, RFC 9605), packet (one seal per packet, as Zoom \
+            does), or both comma-separated, interleaved in each case (default: frame).
+            """)
+    var granularity: CommaSeparated<Granularity>?
+
+    @Option(help: "Packet granularity: bytes per protected packet, SFrame header and tag included (default: 1200).")
+    var mtu: Int?
+
     @Flag(help: "Release frames on their media schedule; report latency and missed deadlines.")
     var paced = false
 
@@ -105,6 +115,8 @@ struct MeetingCommand: ParsableCommand {
     func validate() throws {
         try OptionRules.requires(keySizes, "--key-sizes", keyCounts != nil, "the key-count study; add --key-counts")
         try OptionRules.requires(deadline, "--deadline-ms", paced, "paced runs; add --paced")
+        try OptionRules.requires(
+            mtu, "--mtu", granularity?.values.contains(.packet) == true, "packet granularity; add --granularity packet")
         let configuration = try makeConfiguration()
         try OptionRules.checking {
             _ = try configuration.resolvedBackends()
@@ -163,6 +175,8 @@ struct MeetingCommand: ParsableCommand {
         c.measureHarness = !noHarness
         if let participants { c.participants = participants.values }
         if let mode { c.modes = mode.values }
+        if let granularity { c.granularities = granularity.values }
+        if let mtu { c.packetBudget = PacketBudget(mtu: mtu) }
         if let seconds { c.seconds = seconds }
         if let warmup { c.warmupSeconds = warmup }
         if let threads {

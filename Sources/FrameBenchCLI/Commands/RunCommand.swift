@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
             library, Swift backend, SFrame, harness). Key counts: SFrame open with 1 to 400 live \
             receive keys. \
             Meeting: each backend × 2–200 participants × client and meeting mode, unpaced, the \
-            200-participant meeting on 1 and 2 threads interleaved; one paced 50-participant \
+            200-participant meeting on 1 and 2 threads and per frame and per packet, interleaved; \
+            one paced 50-participant \
             meeting. About two minutes \
             on a 2-vCPU VM; --quick about 40 s. A progress bar goes to stderr, a summary to stdout, and the \
             results to results/run-<UTC time>.json and .csv (or --output), written atomically, \
@@ -25,6 +26,16 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("backend"), help: "A backend to measure (repeatable; default: all available).")
     var backends: [String] = []
+
+    @Option(
+        help: """
+            What one seal covers in the meeting parts: frame, packet or both comma-separated \
+            (default: frame, and the 200-participant meeting both, interleaved).
+            """)
+    var granularity: CommaSeparated<Granularity>?
+
+    @Option(help: "Packet granularity: bytes per protected packet, SFrame header and tag included (default: 1200).")
+    var mtu: Int?
 
     @Option(help: "Seed of every workload and payload (default: 1).")
     var seed: UInt64?
@@ -76,6 +87,8 @@ struct RunCommand: ParsableCommand {
     private func makeJob() -> RunJob {
         var job = RunJob(quick: quick, backends: backends)
         if let seed { job.seed = seed }
+        if let granularity { job.granularities = granularity.values }
+        if let mtu { job.packetBudget = PacketBudget(mtu: mtu) }
         return job
     }
 }

@@ -6,5 +6,6 @@ import FrameBench
 
 extension FrameOperation: ExpressibleByArgument {}
 extension MeetingMode: ExpressibleByArgument {}
+extension Granularity: ExpressibleByArgument {}
 extension InstructionProbe.Layer: ExpressibleByArgument {}
 extension ComparisonMetric: ExpressibleByArgument {}

@@ -203,6 +203,18 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
         try receiver.open(frame: frame, metadata: metadata, into: &output)
     }
 
+    /// The length of the SFrame header the next `kind` frame gets: its KID's and its
+    /// counter's. A per-packet sender sizes each packet's payload with it, so a packet
+    /// (header, payload and tag) fills its budget exactly.
+    @inlinable
+    public func nextHeaderByteCount(for kind: StreamKind) -> Int {
+        switch kind {
+        case .audio: audio.nextHeaderByteCount
+        case .video: video.nextHeaderByteCount
+        case .screen: screen.nextHeaderByteCount
+        }
+    }
+
     /// The KID this participant's `kind` stream uses in the current epoch.
     public func keyID(for kind: StreamKind) -> UInt64 {
         SenderKeyID(participant: participant, kind: kind, epoch: epoch).rawValue

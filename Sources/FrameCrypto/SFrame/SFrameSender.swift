@@ -65,6 +65,11 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     @inlinable
     public var nextCounter: UInt64 { counter }
 
+    /// The length of the next sealed frame's header: 1 config byte, the KID's bytes and
+    /// the next counter's bytes.
+    @inlinable
+    public var nextHeaderByteCount: Int { 1 &+ keyIDLength &+ SFrameHeader.extendedByteCount(counter) }
+
     /// Whether the counter is spent: every further seal throws
     /// ``FrameCryptoError/counterExhausted(keyID:)``.
     @inlinable

@@ -54,10 +54,11 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
         occupied.deallocate()
     }
 
-    /// The KeyringWork over these keyrings.
-    func work(overhead: SyntheticOverhead) -> KeyringWork<Context> {
+    /// The KeyringWork over these keyrings, sealing whole frames or, under `packets`,
+    /// packet by packet.
+    func work(overhead: SyntheticOverhead, packets: PacketBudget?) -> KeyringWork<Context> {
         MeetingLoops.instantiateDispatchMetadata()
-        return KeyringWork(keyrings: keyrings, overhead: overhead)
+        return KeyringWork(keyrings: keyrings, overhead: overhead, mtu: packets?.mtu ?? 0, tagCount: AESGCM.tagByteCount)
     }
 
     func serialSection(tick: Int, flags: UInt8) throws(SuiteError) {

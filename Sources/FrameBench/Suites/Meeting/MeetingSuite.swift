@@ -75,28 +75,38 @@ package enum MeetingSuite {
         let grace = Duration.milliseconds(configuration.model.gracePeriodMilliseconds)
 
         progress("allocating slots", 0.02)
-        let slots = SlotArena(schedule: schedule, ticksInFlight: mode == .client ? 2 : 2 * configuration.blockTicks)
+        let packets = configuration.granularities.contains(.packet) ? configuration.packetBudget : nil
+        let slots = SlotArena(
+            schedule: schedule, ticksInFlight: mode == .client ? 2 : 2 * configuration.blockTicks, packets: packets)
         // Meeting mode may run at several thread counts, interleaved like the backends, so a
         // speed-up compares slices run side by side rather than runs minutes apart.
         let threadCounts = mode == .meeting ? configuration.threadCounts : [1]
         var runners: [any MeetingSliceRunner] = []
-        var harnesses: [Int: any MeetingSliceRunner] = [:]
+        var harnesses: [HarnessKey: any MeetingSliceRunner] = [:]
         for threads in threadCounts {
-            for backend in backends {
-                progress("keying \(backend.info.name)\(threads > 1 ? " for \(threads) threads" : "")", 0.05)
-                runners.append(
-                    try makeRunner(
-                        backend, schedule: schedule, mode: mode, threads: threads, configuration: configuration,
-                        overhead: overhead, grace: grace, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
-            }
-            if configuration.measureHarness {
-                harnesses[threads] = MeetingCaseRunner(
-                    name: "harness", schedule: schedule, mode: mode, threads: threads,
-                    blockTicks: configuration.blockTicks, work: NullWork(),
-                    serial: nil, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
+            for granularity in configuration.granularities {
+                let budget = granularity == .packet ? configuration.packetBudget : nil
+                for backend in backends {
+                    let what = [
+                        threads > 1 ? "for \(threads) threads" : nil, granularity == .packet ? "per packet" : nil,
+                    ].compactMap { $0 }
+                    progress((["keying \(backend.info.name)"] + what).joined(separator: " "), 0.05)
+                    runners.append(
+                        try makeRunner(
+                            backend, schedule: schedule, mode: mode, threads: threads, packets: budget,
+                            configuration: configuration, overhead: overhead, grace: grace, slots: slots,
+                            plaintext: UnsafeRawPointer(plaintext.baseAddress!)))
+                }
+                if configuration.measureHarness {
+                    harnesses[HarnessKey(threads: threads, granularity: granularity)] = MeetingCaseRunner(
+                        name: "harness", granularity: granularity, schedule: schedule, mode: mode, threads: threads,
+                        blockTicks: configuration.blockTicks, work: NullWork(mtu: budget?.mtu ?? 0),
+                        serial: nil, slots: slots, plaintext: UnsafeRawPointer(plaintext.baseAddress!))
+                }
             }
         }
-        let all = runners + threadCounts.compactMap { harnesses[$0] }
+        let harnessKeys = threadCounts.flatMap { t in configuration.granularities.map { HarnessKey(threads: t, granularity: $0) } }
+        let all = runners + harnessKeys.compactMap { harnesses[$0] }
 
         if schedule.warmupTicks > 0 {
             for runner in all { _ = try runner.runSlice(0..<schedule.warmupTicks, paced: false) }
@@ -119,13 +129,14 @@ package enum MeetingSuite {
         let builder = MeetingRecordBuilder(schedule: schedule, configuration: configuration, participants: n, mode: mode)
         let harnessTotals = harnesses.mapValues { builder.totals($0.logs) }
         return runners.indices.map {
-            builder.record(runners[$0], slices: results[$0], harness: harnessTotals[runners[$0].logs.count])
+            let key = HarnessKey(threads: runners[$0].logs.count, granularity: runners[$0].granularity)
+            return builder.record(runners[$0], slices: results[$0], harness: harnessTotals[key])
         }
     }
 
     /// Opens `backend` into a generic function, so the loops run specialised for it.
     private static func makeRunner(
-        _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, threads: Int,
+        _ backend: AEADBackend, schedule: MeetingSchedule, mode: MeetingMode, threads: Int, packets: PacketBudget?,
         configuration: MeetingSuiteConfiguration, overhead: SyntheticOverhead, grace: Duration, slots: SlotArena,
         plaintext: UnsafeRawPointer
     ) throws(SuiteError) -> any MeetingSliceRunner {
@@ -134,16 +145,23 @@ package enum MeetingSuite {
                 schedule: schedule, mode: mode, gracePeriod: grace, rekeyThreads: threads,
                 setupThreads: ProcessInfo.processInfo.activeProcessorCount)
             return MeetingCaseRunner(
-                name: Context.info.name, schedule: schedule, mode: mode, threads: threads,
-                blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead), serial: keys, slots: slots,
-                plaintext: plaintext)
+                name: Context.info.name, granularity: packets == nil ? .frame : .packet, schedule: schedule, mode: mode,
+                threads: threads, blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead, packets: packets),
+                serial: keys, slots: slots, plaintext: plaintext)
         }
         return try make(backend)
     }
 
+    /// The harness runner that goes with a thread count and granularity.
+    private struct HarnessKey: Hashable {
+        var threads: Int
+        var granularity: Granularity
+    }
+
     /// `openssl 4.1×` (and the harness share), for progress lines.
     static func summary(_ record: MeasurementRecord) -> String {
-        var text = "\(record.backend) \(NumberFormat.factor(record.realtimeFactor ?? 0))"
+        let packets = record.granularity == Granularity.packet.rawValue ? " per packet" : ""
+        var text = "\(record.backend)\(packets) \(NumberFormat.factor(record.realtimeFactor ?? 0))"
         if let share = record.extra?[.harnessShare] { text += " (harness \(NumberFormat.percent(share)))" }
         if record.paced == true, let p99 = record.extra?[.latencyP99Ms] { text += " p99 \(NumberFormat.fixed(p99, 2)) ms" }
         return text
