@@ -21,6 +21,10 @@ import Testing
         #expect(try quick.validate() == BackendRegistry.available.map { $0.info.name })
         #expect(throws: RunJobError.self) { try RunJob(backends: ["nope"]).validate() }
         #expect(full.runConfiguration(backendNames: ["openssl"]).suite == "run")
+        // The suite chooser's part: every SFrame suite at an audio frame and a packet, both operations.
+        #expect(full.suites.cipherSuites == SFrameCipherSuite.allCases && full.suites.frameSizes == [100, 1200])
+        #expect(full.suites.operations == [.seal, .open] && full.suites.includeReference)
+        #expect(full.runConfiguration(backendNames: ["openssl"]).extra?["suites.cipherSuites"] == "1,2,3,4,5,6,7,8")
     }
 
     @Test func theSummaryNamesTheKeyNumbers() {

@@ -25,6 +25,8 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
     package var layer: String?
     /// Live receive keys (key-count study).
     package var keyCount: Int?
+    /// The SFrame cipher suite (`nil` and 5 are the same case).
+    package var cipherSuite: Int?
     /// `packet` for per-packet sealing (`nil` and `frame` are the same case).
     package var granularity: String?
     /// The packet size, in packet granularity.
@@ -43,6 +45,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         paced = record.paced == true ? true : nil
         layer = record.layer
         keyCount = record.keyCount
+        cipherSuite = record.cipherSuite == 5 ? nil : record.cipherSuite
         granularity = record.granularity == "frame" ? nil : record.granularity
         mtu = granularity == nil ? nil : record.mtu
     }
@@ -58,6 +61,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if paced == true { parts.append("paced") }
         if let layer { parts.append(layer) }
         if let keyCount { parts.append("\(keyCount) keys") }
+        if let cipherSuite { parts.append("suite \(cipherSuite)") }
         if let granularity { parts.append("per \(granularity)" + (mtu.map { " (\($0) B)" } ?? "")) }
         return parts.joined(separator: " ")
     }
@@ -76,6 +80,6 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if (a.keyCount ?? 0, a.layer ?? "") != (b.keyCount ?? 0, b.layer ?? "") {
             return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
         }
-        return (a.granularity ?? "", a.mtu ?? 0) < (b.granularity ?? "", b.mtu ?? 0)
+        return (a.cipherSuite ?? 5, a.granularity ?? "", a.mtu ?? 0) < (b.cipherSuite ?? 5, b.granularity ?? "", b.mtu ?? 0)
     }
 }

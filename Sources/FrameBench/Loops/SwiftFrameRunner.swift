@@ -11,16 +11,18 @@ final class SwiftFrameRunner<Context: AEADContext & ~Copyable>: FrameBatchRunner
     private let overhead: SyntheticOverhead
     private var counter: UInt64 = 0
 
-    /// A keyed context and buffers for `operation` on `payload`; for open, the payload is
-    /// sealed once here so every measured open authenticates. `overhead` is applied once
-    /// per frame inside the timed loop (``SyntheticOverhead``; `none` outside gate tests).
+    /// A context keyed for `algorithm` (with `key`, exactly the algorithm's key length) and
+    /// buffers for `operation` on `payload`; for open, the payload is sealed once here so
+    /// every measured open authenticates. `overhead` is applied once per frame inside the
+    /// timed loop (``SyntheticOverhead``; `none` outside gate tests).
     init(
-        key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation, overhead: SyntheticOverhead = .none
+        algorithm: AEADAlgorithm = .aes256GCM, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation,
+        overhead: SyntheticOverhead = .none
     ) throws(SuiteError) {
         backend = Context.info.name
         self.overhead = overhead
         do {
-            context = try Context(key: key.span)
+            context = try Context(algorithm: algorithm, key: key.span)
         } catch {
             throw .crypto(error)
         }

@@ -5,6 +5,8 @@ struct ChartPoint: Sendable {
     var tooltip: String
     /// Extra `data-` attributes beside `data-series`, `data-x` and `data-y`.
     var data: [(String, String)] = []
+    /// Text drawn beside the marker (a scatter's point names), or `nil`.
+    var label: String? = nil
 }
 
 /// A line with markers, optionally dashed or with hollow markers, and optionally a
@@ -19,6 +21,8 @@ struct ChartSeries: Sendable {
     var square = false
     var points: [ChartPoint]
     var band: [(x: Double, low: Double, high: Double)] = []
+    /// Markers without the line joining them (a scatter of unordered choices).
+    var markersOnly = false
 }
 
 /// A horizontal rule across the plot, such as "real time" at a factor of 1.
@@ -79,7 +83,7 @@ struct LineChart: Sendable {
         }
         for item in series {
             let points = item.points.sorted { $0.x < $1.x }
-            if points.count > 1 {
+            if points.count > 1, !item.markersOnly {
                 let path = points.map { "\(svg.n(x.pixel($0.x))),\(svg.n(y.pixel($0.y)))" }.joined(separator: " ")
                 let dash = item.dashed ? " stroke-dasharray=\"7 4\"" : ""
                 svg.raw(
@@ -92,6 +96,9 @@ struct LineChart: Sendable {
                 Self.marker(
                     item, into: &svg, x: x.pixel(point.x), y: y.pixel(point.y),
                     extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
+                if let label = point.label {
+                    svg.text(label, x: x.pixel(point.x) + 6, y: y.pixel(point.y) - 6, size: 11, extra: " class=\"point-label\"")
+                }
             }
         }
         drawLegend(into: &svg, left: plotRight + 16, top: plotTop)
@@ -117,9 +124,11 @@ struct LineChart: Sendable {
         svg.raw("<g class=\"legend\">")
         for item in series {
             let dash = item.dashed ? " stroke-dasharray=\"7 4\"" : ""
-            svg.raw(
-                "<line x1=\"\(svg.n(left))\" y1=\"\(svg.n(rowY))\" x2=\"\(svg.n(left + 28))\" y2=\"\(svg.n(rowY))\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash)/>"
-            )
+            if !item.markersOnly {
+                svg.raw(
+                    "<line x1=\"\(svg.n(left))\" y1=\"\(svg.n(rowY))\" x2=\"\(svg.n(left + 28))\" y2=\"\(svg.n(rowY))\" stroke=\"\(item.color)\" stroke-width=\"2\"\(dash)/>"
+                )
+            }
             Self.marker(item, into: &svg, x: left + 14, y: rowY)
             svg.text(item.name, x: left + 36, y: rowY + 4, extra: " class=\"legend-entry\"")
             rowY += 20

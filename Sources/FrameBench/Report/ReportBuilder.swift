@@ -36,6 +36,14 @@ enum ReportBuilder {
             if let overhead = OverheadFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(overhead) }
             section.figures += MeetingFigures.figures(records, palette: palette, prefix: prefix)
             if let keys = KeyCountFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(keys) }
+            if let suites = SuiteChooserFigure.table(records) {
+                section.tables.append(
+                    (
+                        "SFrame cipher suites: median ns per frame (Swift, one thread) and the bytes a frame gains; n/a where a backend does not implement a suite",
+                        suites
+                    ))
+            }
+            section.figures += SuiteChooserFigure.figures(records, palette: palette, prefix: prefix)
             if section.figures.isEmpty {
                 section.paragraphs.append("No measurements of a suite this report draws (frames, overhead, meeting, keys).")
             }

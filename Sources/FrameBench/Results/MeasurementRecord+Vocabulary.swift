@@ -1,3 +1,5 @@
+import FrameCrypto
+
 extension MeasurementRecord {
     /// A record with the required fields, named by value; the file holds their raw strings.
     init(
@@ -17,6 +19,11 @@ extension MeasurementRecord {
     var frameOperation: FrameOperation? { operation.flatMap(FrameOperation.init(rawValue:)) }
     /// ``mode`` as a value (meeting suite).
     var meetingMode: MeetingMode? { mode.flatMap(MeetingMode.init(rawValue:)) }
+    /// ``cipherSuite`` as a value: suite 5 when the record does not say; `nil` only for a
+    /// number no suite has.
+    var cipherSuiteKind: SFrameCipherSuite? {
+        cipherSuite.map { UInt16(exactly: $0).flatMap(SFrameCipherSuite.init(rawValue:)) } ?? .aes256GCMSHA512
+    }
     /// ``granularity`` as a value: `frame` when the record does not say (files written
     /// before packet granularity existed); `nil` only for a name no suite writes.
     var granularityKind: Granularity? { granularity.map { Granularity(rawValue: $0) } ?? .frame }

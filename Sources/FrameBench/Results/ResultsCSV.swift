@@ -7,7 +7,7 @@ package enum ResultsCSV {
         "frames", "bytes", "seconds", "framesPerSecond", "bytesPerSecond", "batchSize", "batches",
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
         "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced", "layer", "keyCount",
-        "granularity", "mtu", "overheadBytesPerFrame",
+        "granularity", "mtu", "overheadBytesPerFrame", "cipherSuite",
     ]
 
     /// The CSV text, ending in a newline.
@@ -22,7 +22,7 @@ package enum ResultsCSV {
                 text(p.p50), text(p.p90), text(p.p99), text(p.p999), text(p.max), text(p.mean),
                 text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction), text(m.threads),
                 m.paced.map { String($0) } ?? "", m.layer ?? "", text(m.keyCount),
-                m.granularity ?? "", text(m.mtu), text(m.overheadBytesPerFrame),
+                m.granularity ?? "", text(m.mtu), text(m.overheadBytesPerFrame), text(m.cipherSuite),
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }

@@ -163,6 +163,10 @@ public struct MeasurementRecord: Sendable, Equatable, Codable {
     public var layer: String?
     /// Live receive keys installed in the receiver (key-count study, `docs/overhead.md`).
     public var keyCount: Int?
+    /// The SFrame cipher suite (RFC 9605 §4.5 and the IANA registry, 1–8) whose AEAD the
+    /// record measures; `nil` in files written before suites were measured, which means 5,
+    /// `AES_256_GCM_SHA512_128`.
+    public var cipherSuite: Int?
     /// What one seal covered (meeting suite): `frame` or `packet`; `nil` in files written
     /// before packet granularity existed, which means `frame`.
     public var granularity: String?

@@ -1,4 +1,5 @@
 import Foundation
+import FrameCrypto
 
 /// The default job, `framebench run`: a sweep of both suites over every available
 /// backend, sized to finish in a few minutes (`quick`: under one).
@@ -7,9 +8,12 @@ import Foundation
 ///   at 1200 B also multi-core scaling: 1, 2, 4 … up to the CPUs (at most 8) threads;
 /// - overhead: every backend × 100 B, 1200 B, 64 KiB × seal, open, layer by layer (C
 ///   library, Swift backend, SFrame, harness), shorter than `framebench overhead`;
+/// - cipher suites: every SFrame suite 1–8 × every backend that implements it × 100 B,
+///   1200 B × seal, open, beside the C reference (the suite chooser);
 /// - key counts: SFrame open with 1 … 400 live receive keys (a short version);
 /// - meeting: every backend × participant counts × client and meeting mode, unpaced, the
-///   200-participant meeting on 1 and 2 threads interleaved (speed-up); one paced meeting.
+///   200-participant meeting on 1 and 2 threads and per frame and per packet, interleaved;
+///   one paced meeting.
 package struct RunJob: Sendable {
     /// The under-a-minute variant.
     package var quick: Bool
@@ -41,6 +45,21 @@ package struct RunJob: Sendable {
         c.repetitions = quick ? 10 : 20
         c.threadCounts = Self.scalingThreadCounts
         c.scalingFrameSizes = [1200]
+        return c
+    }
+
+    /// The cipher-suite part: every SFrame suite's AEAD on every backend that implements
+    /// it, at 100 B (an audio frame) and 1200 B (a packet near the MTU), seal and open,
+    /// beside the C reference; the suite chooser reads it (``SuiteChooser``).
+    package var suites: FramesSuiteConfiguration {
+        var c = FramesSuiteConfiguration()
+        c.backends = backends
+        c.seed = seed
+        c.cipherSuites = SFrameCipherSuite.allCases
+        c.frameSizes = [100, 1200]
+        c.length = .seconds(quick ? 0.05 : 0.25)
+        c.warmupSeconds = quick ? 0.02 : 0.05
+        c.repetitions = quick ? 5 : 10
         return c
     }
 
@@ -111,6 +130,7 @@ package struct RunJob: Sendable {
             let names = try frames.resolvedBackends().map { $0.info.name }
             for part in meetings { _ = try part.configuration.resolvedBackends() }
             _ = try overhead.resolvedBackends()
+            _ = try suites.resolvedBackends()
             _ = try keyCounts.resolvedBackends()
             return names
         } catch {
@@ -127,9 +147,9 @@ package struct RunJob: Sendable {
     package func run(
         stop: StopRequest? = nil, progress: (Double, String, String?) -> Void = { _, _, _ in }
     ) throws(RunJobError) -> [MeasurementRecord] {
-        // frames, then each meeting part; overhead and key counts between them.
-        let weights = [0.13, 0.27, 0.4, 0.08]
-        let overheadWeight = 0.08, keysWeight = 0.04
+        // frames, then each meeting part; overhead, cipher suites and key counts between them.
+        let weights = [0.12, 0.25, 0.37, 0.08]
+        let overheadWeight = 0.08, suitesWeight = 0.06, keysWeight = 0.04
         var records: [MeasurementRecord] = []
         do {
             var groupsDone = 0
@@ -160,6 +180,22 @@ package struct RunJob: Sendable {
             throw RunJobError(description: "overhead suite: \(error)")
         }
         base += overheadWeight
+        if let stop, stop.isRequested {
+            stop.noteWorkSkipped()
+            return records
+        }
+        do {
+            let groups = Double(max(1, suites.cipherSuites.count * suites.frameSizes.count * suites.operations.count))
+            var done = 0
+            records += try FramesSuite.run(suites, stop: stop) { line in
+                let starting = line.hasSuffix("warming up")
+                if !starting { done += 1 }
+                progress(base + suitesWeight * min(1, Double(done) / groups), "suites \(line)", starting ? nil : "suites: \(line)")
+            }
+        } catch {
+            throw RunJobError(description: "cipher suites: \(error)")
+        }
+        base += suitesWeight
         if let stop, stop.isRequested {
             stop.noteWorkSkipped()
             return records
@@ -203,6 +239,9 @@ package struct RunJob: Sendable {
         for (key, value) in overhead.extraDescription { extra["overhead.\(key)"] = value }
         if case let .seconds(s) = overhead.length { extra["overhead.secondsPerCase"] = String(s) }
         for (key, value) in keyCounts.extraDescription { extra["keys.\(key)"] = value }
+        extra["suites.cipherSuites"] = suites.cipherSuites.map { String($0.rawValue) }.joined(separator: ",")
+        extra["suites.frameSizes"] = suites.frameSizes.map(String.init).joined(separator: ",")
+        if case let .seconds(s) = suites.length { extra["suites.secondsPerCase"] = String(s) }
         for part in meetings {
             for (key, value) in part.configuration.extraDescription { extra["\(part.name).\(key)"] = value }
             extra["\(part.name).secondsPerCase"] = String(part.configuration.seconds)

@@ -1,3 +1,5 @@
+import FrameCrypto
+
 /// The end-of-run summary of `framebench run`: the numbers a performance engineer looks
 /// for first, from a run's records.
 package enum RunSummary {
@@ -31,6 +33,7 @@ package enum RunSummary {
         if !overhead.isEmpty {
             out += ["", "Overhead per layer: ns/frame through each layer (docs/overhead.md)", overhead] + OverheadReport.notes(records)
         }
+        out += suiteLines(records)
         let keys = KeyCountStudy.table(records)
         if !keys.isEmpty {
             out += ["", "SFrame open against live receive keys (frames from every key, random order; × 1 key paired by batch)", keys]
@@ -105,6 +108,32 @@ package enum RunSummary {
             }
             if let imbalance = r.extra?[.loadImbalance] { line += ", load imbalance \(NumberFormat.fixed(imbalance, 2))" }
             lines.append(line)
+        }
+        return lines
+    }
+
+    /// The cipher suites: the suites × backends table, then per stream kind the choices on
+    /// the Pareto front of CPU against bytes (``SuiteChooser``).
+    private static func suiteLines(_ records: [MeasurementRecord]) -> [String] {
+        let (headers, rows) = SuiteChooser.table(records)
+        guard !rows.isEmpty else { return [] }
+        var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
+        for row in rows { table.add(row) }
+        var lines = [
+            "", "SFrame cipher suites: median ns per frame (Swift, one thread); n/a where a backend lacks the suite", table.render(),
+        ]
+        let choices = SuiteChooser.choices(records)
+        for kind in StreamKind.allCases {
+            let front = choices.filter { $0.kind == kind && $0.isParetoOptimal }.sorted {
+                $0.cpuMicrosecondsPerSecond < $1.cpuMicrosecondsPerSecond
+            }
+            guard !front.isEmpty else { continue }
+            lines.append(
+                "  \(kind), per 1200 B packet, best choices (CPU µs per second of media, SFrame kbit/s): "
+                    + front.map {
+                        "\($0.backend) suite \($0.suite.rawValue) (\(NumberFormat.fixed($0.cpuMicrosecondsPerSecond, 1)) µs/s, "
+                            + "\(NumberFormat.fixed($0.overheadKbps, 2)) kbps)"
+                    }.joined(separator: "; "))
         }
         return lines
     }

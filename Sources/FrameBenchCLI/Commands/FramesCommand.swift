@@ -29,6 +29,13 @@ struct FramesCommand: ParsableCommand {
     @Option(help: "Seed for key, payload and AAD bytes (default: 1).")
     var seed: UInt64?
 
+    @Option(
+        help: """
+            SFrame cipher suites whose AEAD to measure, comma-separated: 1-8, IANA names, or all \
+            (default: 5, AES_256_GCM_SHA512_128). A backend is measured under each suite it implements.
+            """)
+    var suites: CommaSeparated<SuiteSelection>?
+
     @Option(help: "Operations, comma-separated: seal, open (default: both).")
     var operations: CommaSeparated<FrameOperation>?
 
@@ -95,6 +102,12 @@ struct FramesCommand: ParsableCommand {
         if let seconds { configuration.length = .seconds(seconds) }
         if let seed { configuration.seed = seed }
         if let operations { configuration.operations = operations.distinctValues }
+        if let suites {
+            // `all` and single suites, in the order given, each once.
+            configuration.cipherSuites = suites.values.flatMap(\.suites).reduce(into: []) { kept, suite in
+                if !kept.contains(suite) { kept.append(suite) }
+            }
+        }
         if let warmup { configuration.warmupSeconds = warmup }
         if let batchSize { configuration.batchSize = batchSize }
         if let threads { configuration.threadCounts = threads.counts }

@@ -32,7 +32,8 @@ enum FramesScaling {
     /// Measures every backend at every count of `threadCounts` (1 first) and returns one
     /// record per backend and count above 1, with the speed-up over the 1-thread cell.
     static func measure(
-        _ calibrations: [Calibration], threadCounts: [Int], size: Int, operation: FrameOperation,
+        _ calibrations: [Calibration], algorithm: AEADAlgorithm = .aes256GCM, threadCounts: [Int], size: Int,
+        operation: FrameOperation,
         key: [UInt8], payload: [UInt8], aad: [UInt8], overhead: SyntheticOverhead,
         configuration: FramesSuiteConfiguration
     ) throws(SuiteError) -> [MeasurementRecord] {
@@ -46,7 +47,8 @@ enum FramesScaling {
             for calibration in calibrations {
                 runners.append(
                     try FramesSuite.makeSwiftRunner(
-                        calibration.backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead))
+                        calibration.backend, algorithm: algorithm, key: key, payload: payload, aad: aad, operation: operation,
+                        overhead: overhead))
             }
             lanes.append(ScalingLane(runners: runners, cells: cells, plan: plan))
         }

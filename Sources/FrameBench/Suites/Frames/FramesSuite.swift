@@ -27,22 +27,33 @@ package enum FramesSuite {
             .allocating(configuration.syntheticAllocations)
 
         var records: [MeasurementRecord] = []
-        let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
-        for (index, (size, operation)) in groups.enumerated() {
+        // A group is one suite, frame size and operation: every backend that implements the
+        // suite's AEAD, beside its C reference. Suites outermost, so the default suite's
+        // groups keep their order.
+        let groups = configuration.cipherSuites.flatMap { suite in
+            configuration.frameSizes.flatMap { size in configuration.operations.map { (suite, size, $0) } }
+        }
+        for (index, (suite, size, operation)) in groups.enumerated() {
             if let stop, stop.isRequested {
                 stop.noteWorkSkipped()
                 break
             }
-            let label = "[\(index + 1)/\(groups.count)] \(operation.rawValue) \(size) B"
+            let implementing = backends.filter { $0.algorithms.contains(suite.aead) }
+            guard !implementing.isEmpty else { continue }
+            let suiteLabel = configuration.cipherSuites == [.default] ? "" : "suite \(suite.rawValue) "
+            let label = "[\(index + 1)/\(groups.count)] \(suiteLabel)\(operation.rawValue) \(size) B"
             let payload = Array(payloadBytes.prefix(size))
+            let suiteKey = keyBytes(key, count: suite.keyByteCount, seed: configuration.seed)
             var slots: [CaseSlot] = []
-            for backend in backends {
+            for backend in implementing {
                 let swift = try makeSwiftRunner(
-                    backend, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
+                    backend, algorithm: suite.aead, key: suiteKey, payload: payload, aad: aad, operation: operation,
+                    overhead: overhead)
                 slots.append(CaseSlot(runner: swift))
                 if configuration.includeReference,
                     let c = try ReferenceFrameRunner(
-                        backend: backend.info.name, key: key, payload: payload, aad: aad, operation: operation)
+                        backend: backend.info.name, algorithm: suite.aead, key: suiteKey, payload: payload, aad: aad,
+                        operation: operation)
                 {
                     slots.append(CaseSlot(runner: c))
                 }
@@ -60,6 +71,9 @@ package enum FramesSuite {
                 record.extra = .init(extra: [.involuntaryContextSwitches: Double(cost.involuntaryContextSwitches)])
                 record.referenceRatioSamples = pairedReferenceRatios(slot, in: slots, parts: configuration.repetitions)
                 record.threads = 1
+                record.cipherSuite = Int(suite.rawValue)
+                // The AAD stands for the SFrame header (``FramesSuiteConfiguration/aadBytes``).
+                record.overheadBytesPerFrame = Double(configuration.aadBytes + suite.tagByteCount)
                 return record
             }
             addReferenceRatios(&groupRecords)
@@ -70,13 +84,14 @@ package enum FramesSuite {
             records += groupRecords
 
             let threadCounts = configuration.scalingThreadCounts
-            if configuration.scales(size: size) {
+            if configuration.scales(size: size), suite == configuration.cipherSuites[0] {
                 progress("\(label): scaling on \(threadCounts.map(String.init).joined(separator: ", ")) threads")
-                let calibrations = zip(backends, slots.filter { $0.runner.implementation == .swift }).map {
+                let calibrations = zip(implementing, slots.filter { $0.runner.implementation == .swift }).map {
                     FramesScaling.Calibration(backend: $0, batchSize: $1.batchSize, nanosecondsPerFrame: $1.calibratedNanosecondsPerFrame)
                 }
                 let scaling = try FramesScaling.measure(
-                    calibrations, threadCounts: threadCounts, size: size, operation: operation, key: key, payload: payload,
+                    calibrations, algorithm: suite.aead, threadCounts: threadCounts, size: size, operation: operation,
+                    key: suiteKey, payload: payload,
                     aad: aad, overhead: overhead, configuration: configuration)
                 progress(
                     "\(label): "
@@ -98,14 +113,23 @@ package enum FramesSuite {
         return (key, aad, random.bytes(configuration.frameSizes.max() ?? 0))
     }
 
+    /// `count` key bytes: the run's 32-byte key, extended for the CTR+HMAC suites' longer
+    /// keys (48 and 96 bytes: encryption key ‖ HMAC key) from the same seed.
+    static func keyBytes(_ key: [UInt8], count: Int, seed: UInt64) -> [UInt8] {
+        guard count > key.count else { return Array(key.prefix(count)) }
+        var random = SeededRandom(seed: seed ^ 0x4B45_5945_5854)
+        return key + random.bytes(count - key.count)
+    }
+
     /// Opens `backend` into a generic function, so the runner's per-frame loop is
     /// compiled for that context type.
     static func makeSwiftRunner(
-        _ backend: AEADBackend, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation,
-        overhead: SyntheticOverhead
+        _ backend: AEADBackend, algorithm: AEADAlgorithm = .aes256GCM, key: [UInt8], payload: [UInt8], aad: [UInt8],
+        operation: FrameOperation, overhead: SyntheticOverhead
     ) throws(SuiteError) -> any FrameBatchRunner {
         func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(SuiteError) -> any FrameBatchRunner {
-            try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
+            try SwiftFrameRunner<Context>(
+                algorithm: algorithm, key: key, payload: payload, aad: aad, operation: operation, overhead: overhead)
         }
         return try make(backend)
     }
@@ -144,7 +168,7 @@ package enum FramesSuite {
         for i in records.indices where records[i].implementationKind == .swift {
             if let c = records.first(where: {
                 $0.implementationKind == .c && $0.backend == records[i].backend && $0.operation == records[i].operation
-                    && $0.frameSize == records[i].frameSize
+                    && $0.frameSize == records[i].frameSize && $0.cipherSuite == records[i].cipherSuite
             }), c.nsPerFrame.p50 > 0 {
                 records[i].referenceRatio = records[i].nsPerFrame.p50 / c.nsPerFrame.p50
             }

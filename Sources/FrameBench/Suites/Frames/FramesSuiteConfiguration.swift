@@ -8,6 +8,10 @@ package struct FramesSuiteConfiguration: Sendable, Equatable {
     /// Frame sizes in bytes: tiny, an Opus packet, an audio frame with headroom, a video
     /// packet near the MTU, and larger video frames up to a big keyframe.
     package var frameSizes: [Int] = [16, 64, 160, 1200, 4096, 16384, 65536]
+    /// The SFrame cipher suites whose AEAD is measured: 5 (`AES_256_GCM_SHA512_128`) by
+    /// default. A backend is measured under each suite it implements; a cell it lacks has
+    /// no record, and the tables show it as "n/a".
+    package var cipherSuites: [SFrameCipherSuite] = [.default]
     /// The operations, each measured separately.
     package var operations: [FrameOperation] = [.seal, .open]
     /// Time per case, or frames per case.
@@ -86,6 +90,8 @@ package struct FramesSuiteConfiguration: Sendable, Equatable {
             throw invalid("synthetic overhead must be 0 to 10000000 ns per frame")
         }
         guard (0...1000).contains(syntheticAllocations) else { throw invalid("synthetic allocations must be 0 to 1000 per frame") }
+        guard !cipherSuites.isEmpty else { throw invalid("no cipher suite given") }
+        guard Set(cipherSuites).count == cipherSuites.count else { throw invalid("a cipher suite is listed twice") }
         guard !threadCounts.isEmpty else { throw invalid("no thread counts given") }
         for threads in threadCounts where !(1...Self.maxThreads).contains(threads) {
             throw invalid("thread count \(threads) is outside 1…\(Self.maxThreads)")
@@ -111,6 +117,7 @@ package struct FramesSuiteConfiguration: Sendable, Equatable {
         run.aadBytes = aadBytes
         run.reference = includeReference
         var extra: [String: String] = [:]
+        if cipherSuites != [.default] { extra["cipherSuites"] = cipherSuites.map { String($0.rawValue) }.joined(separator: ",") }
         if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNs"] = String(syntheticOverheadNanoseconds) }
         if syntheticAllocations > 0 { extra["syntheticAllocations"] = String(syntheticAllocations) }
         if !scalingThreadCounts.isEmpty { extra["threadCounts"] = scalingThreadCounts.map(String.init).joined(separator: ",") }
