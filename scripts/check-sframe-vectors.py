@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """An independent checker of SFrame (RFC 9605) test-vector files.
 
-    /usr/bin/python3 scripts/check-sframe-vectors.py [--expect-count N] FILE...
+    /usr/bin/python3 scripts/check-sframe-vectors.py [--expect-count N] [--expect-suites all|1,2,...] FILE...
     /usr/bin/python3 scripts/check-sframe-vectors.py --self-test FILE...
 
 Checks `framebench vectors` output, and RFC 9605's own test-vectors.json, with an
@@ -33,10 +33,14 @@ Strict by design, so that nothing in a file goes unchecked: an unknown section, 
 or missing field, a duplicated JSON key, a value of the wrong type, bad hex or an unknown
 cipher suite is a failure. It prints each failure, then `N passed, N failed`.
 
+It prints each failure, then the vectors passed per cipher suite, then `N passed, N failed`.
+
 Exit status: 0 when every vector passed; 1 when any failed; 2 when a file cannot be read, is
 not JSON, is not an object of vector arrays, or holds no SFrame encryption vector (an empty
-file, `{}`, empty arrays), or with --expect-count, when a header or sframe section holds
-another number of vectors.
+file, `{}`, empty arrays), or with --expect-count N, when the header section or the sframe
+vectors of any one cipher suite number other than N (`framebench vectors --count N` writes N
+headers and N vectors per suite), or with --expect-suites, when the sframe section's cipher
+suites are not exactly those listed (`all`: 1-8).
 
 --self-test FILE...: the negative control. Each file must pass as given; then, for every
 vector and every field in it, the checker is run on a copy with that field mutated (the
@@ -310,13 +314,28 @@ def parse(text, expect_count=None):
             raise Malformed("unknown section %r (known: %s)" % (section, ", ".join(sorted(CHECKS))))
         if not isinstance(vectors, list) or not vectors:
             raise Malformed("section %r is not a non-empty array" % section)
-        if expect_count is not None and section in ("header", "sframe") and len(vectors) != expect_count:
+        if expect_count is not None and section == "header" and len(vectors) != expect_count:
             raise Malformed("section %r holds %d vectors, expected %d" % (section, len(vectors), expect_count))
+        if expect_count is not None and section == "sframe":
+            for suite, count in sorted(suite_counts(vectors).items()):
+                if count != expect_count:
+                    raise Malformed("section %r holds %d vectors of cipher_suite %r, expected %d"
+                                    % (section, count, suite, expect_count))
     if not SFRAME_SECTIONS & set(document):
         raise Malformed("no SFrame encryption vectors (no %s section)" % " or ".join(sorted(SFRAME_SECTIONS)))
     if expect_count is not None and not {"header", "sframe"} <= set(document):
         raise Malformed("--expect-count %d: the file needs a header and an sframe section" % expect_count)
     return document
+
+
+def suite_counts(vectors):
+    """cipher_suite -> how many of `vectors` name it (None for a vector without one)."""
+    counts = {}
+    for vector in vectors:
+        suite = vector.get("cipher_suite") if isinstance(vector, dict) else None
+        key = suite if isinstance(suite, int) and not isinstance(suite, bool) else None
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def describe(section, index, vector):
@@ -327,17 +346,22 @@ def describe(section, index, vector):
     return "%s[%d]" % (section, index)
 
 
-def check_document(document, out):
+def check_document(document, out, per_suite=None):
+    """(passed, failed); per_suite, when given, gets [passed, failed] per cipher suite."""
     passed = failed = 0
     for section, vectors in document.items():
         for index, vector in enumerate(vectors):
             problems = check_vector(section, vector)
+            suite = vector.get("cipher_suite") if isinstance(vector, dict) else None
+            tally = per_suite.setdefault(suite, [0, 0]) if per_suite is not None and suite is not None else [0, 0]
             if problems:
                 failed += 1
+                tally[1] += 1
                 for problem in problems:
                     out.write("FAIL %s: %s\n" % (describe(section, index, vector), problem))
             else:
                 passed += 1
+                tally[0] += 1
     return passed, failed
 
 
@@ -462,6 +486,15 @@ def main(argv):
         except (IndexError, ValueError):
             return usage("--expect-count needs a number")
         del args[i:i + 2]
+    expect_suites = None
+    if "--expect-suites" in args:
+        i = args.index("--expect-suites")
+        try:
+            value = args[i + 1]
+            expect_suites = set(SUITES) if value == "all" else {int(x) for x in value.split(",")}
+        except (IndexError, ValueError):
+            return usage("--expect-suites needs all or a comma-separated list of suite numbers")
+        del args[i:i + 2]
     if any(a.startswith("-") for a in args):
         return usage("unknown option %s" % next(a for a in args if a.startswith("-")))
     if not args:
@@ -481,17 +514,27 @@ def main(argv):
         return 1 if missed else 0
 
     passed = failed = 0
+    per_suite = {}
     for path in args:
         try:
             document = parse(read(path), expect_count)
+            if expect_suites is not None:
+                present = {k for k in suite_counts(document.get("sframe", [])) if k is not None}
+                if present != expect_suites:
+                    raise Malformed("the sframe section's cipher suites are %s, expected %s"
+                                    % (sorted(present), sorted(expect_suites)))
         except Malformed as error:
             sys.stdout.write("%s: %s\n" % (path, error))
             sys.stdout.write("%d passed, %d failed\n" % (passed, failed))
             return 2
-        p, f = check_document(document, sys.stdout)
+        p, f = check_document(document, sys.stdout, per_suite)
         counts = ", ".join("%d %s" % (len(v), k) for k, v in document.items())
         sys.stdout.write("%s: %s; %d passed, %d failed\n" % (path, counts, p, f))
         passed, failed = passed + p, failed + f
+    for suite in sorted(per_suite):
+        p, f = per_suite[suite]
+        name = SUITES[suite].name if suite in SUITES else "not an SFrame suite"
+        sys.stdout.write("  suite %s %s: %d passed, %d failed\n" % (suite, name, p, f))
     sys.stdout.write("%d passed, %d failed\n" % (passed, failed))
     return 1 if failed else 0
 

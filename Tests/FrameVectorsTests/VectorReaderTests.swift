@@ -42,7 +42,7 @@ import Testing
             {"algorithm":"AES-GCM","testGroups":[
             {"ivSize":128,"keySize":256,"tagSize":128,"tests":[{"tcId":1,"key":"\(String(repeating: "00", count: 32))","iv":"\(String(repeating: "00", count: 16))","aad":"","msg":"","ct":"","tag":"\(String(repeating: "00", count: 16))","result":"valid"}]},
             {"ivSize":96,"keySize":256,"tagSize":96,"tests":[{"tcId":2,"key":"\(String(repeating: "00", count: 32))","iv":"\(String(repeating: "00", count: 12))","aad":"","msg":"","ct":"","tag":"\(String(repeating: "00", count: 12))","result":"valid"}]},
-            {"ivSize":96,"keySize":128,"tagSize":128,"tests":[{"tcId":3,"key":"\(String(repeating: "00", count: 16))","iv":"\(String(repeating: "00", count: 12))","aad":"","msg":"","ct":"","tag":"\(String(repeating: "00", count: 16))","result":"valid"}]}
+            {"ivSize":96,"keySize":192,"tagSize":128,"tests":[{"tcId":3,"key":"\(String(repeating: "00", count: 24))","iv":"\(String(repeating: "00", count: 12))","aad":"","msg":"","ct":"","tag":"\(String(repeating: "00", count: 16))","result":"valid"}]}
             ]}
             """
         let file = try WycheproofReader.parse(Data(json.utf8), path: "s.json")

@@ -7,9 +7,10 @@ import FrameVectors
 struct VectorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vectors",
-        abstract: "Write SFrame test vectors (AES_256_GCM_SHA512_128) in RFC 9605's test-vectors.json shape.",
+        abstract: "Write SFrame test vectors for cipher suites 1-8 in RFC 9605's test-vectors.json shape.",
         discussion: """
-            Writes N header vectors and N encryption vectors with every intermediate of the key \
+            Writes N header vectors and, for each chosen cipher suite (--suite N, or all: the \
+            default), N encryption vectors with every intermediate of the suite's key \
             schedule, fixed by the seed: the same seed gives the same file on every machine. KIDs \
             and counters cover every header length up to 2^64 - 1; base keys, metadata and \
             plaintext vary in length. Base keys come from the seeded generator: these are test \
@@ -22,6 +23,9 @@ struct VectorsCommand: ParsableCommand {
     @Option(help: "The seed that fixes every value.")
     var seed: UInt64 = 1
 
+    @Option(help: "The cipher suite: 1-8, its IANA name, or all.")
+    var suite: SuiteSelection = .all
+
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -30,12 +34,17 @@ struct VectorsCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let backend = BackendRegistry.available.first else {
-            throw failure("no crypto backend is available on this machine")
+        let suites = suite.suites
+        guard
+            let backend = BackendRegistry.available.first(where: { backend in
+                suites.allSatisfy { BackendRegistry.implements(backend, $0) }
+            })
+        else {
+            throw failure("no crypto backend available on this machine implements suite \(suite)")
         }
         let vectors: SFrameVectors
         do {
-            vectors = try SFrameVectorGenerator.generate(count: count, seed: seed, using: backend)
+            vectors = try SFrameVectorGenerator.generate(count: count, seed: seed, suites: suites, using: backend)
         } catch {
             throw failure("\(error)", code: CLIExit.failed)
         }
@@ -48,6 +57,7 @@ struct VectorsCommand: ParsableCommand {
         } catch {
             throw failure("\(output): cannot write: \(error.localizedDescription)")
         }
-        print("wrote \(vectors.headers.count) header and \(vectors.frames.count) SFrame vectors to \(output)")
+        print(
+            "wrote \(vectors.headers.count) header and \(vectors.frames.count) SFrame vectors (suite \(suite)) to \(output)")
     }
 }

@@ -9,12 +9,14 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check backends against built-in known answers and public test-vector files.",
         discussion: """
             Runs the built-in known-answer tests, then every given file, against each selected \
-            backend (default: every available one). Vectors that AES-256-GCM with a 96-bit nonce \
-            and a 128-bit tag cannot express are counted as skipped, never as passed. Exits 1 on \
-            any failed vector and 2 when a file is missing or malformed. SFrame files (RFC 9605 \
-            test-vectors.json shape) must reproduce every header encoding and, for cipher suite \
-            AES_256_GCM_SHA512_128, every intermediate of the key schedule and the protected frame; \
-            entries of other cipher suites are skipped.
+            backend (default: every available one). Vectors that AES-128/256-GCM with a 96-bit \
+            nonce and a 128-bit tag cannot express, or whose algorithm the backend does not \
+            implement, are counted as skipped, never as passed. Exits 1 on any failed vector and \
+            2 when a file is missing or malformed. SFrame files (RFC 9605 test-vectors.json shape, \
+            with the later aes_256_ctr_hmac and sframe_aes_256_ctr_hmac arrays) must reproduce \
+            every header encoding, every AES-CTR + HMAC AEAD entry and, for every cipher suite \
+            1-8, every intermediate of the key schedule and the protected frame; a suite a \
+            backend does not implement is shown as n/a. Counts are printed per suite and backend.
             """)
 
     @Option(name: .customLong("backend"), help: "A backend to check (repeatable; default: all available).")
@@ -59,14 +61,20 @@ struct VerifyCommand: ParsableCommand {
                     report.skipReasons)
             }
         }
+        var matrix = SFrameSuiteMatrix(backends: selected)
         for vectors in sframe {
             for backend in selected {
                 let report = SFrameVectorRunner.run(vectors, on: backend)
                 total.add(report.tally)
+                matrix.add(report, implements: { BackendRegistry.implements(backend, $0) })
                 printReport(
                     "sframe \(vectors.path) [\(report.backend)]", report.tally, report.failures, report.skipReasons)
+                for line in SFrameSuiteMatrix.suiteLines(report, implements: { BackendRegistry.implements(backend, $0) }) {
+                    print("  \(line)")
+                }
             }
         }
+        if !sframe.isEmpty { print(matrix.table) }
         print(total.summary)
         if total.failed > 0 { throw ExitCode(CLIExit.failed) }
     }

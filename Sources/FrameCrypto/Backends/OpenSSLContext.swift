@@ -1,31 +1,42 @@
 import COpenSSL
 
-/// AES-128-GCM and AES-256-GCM through OpenSSL's libcrypto 3 EVP interface, the way a
-/// performance-minded client drives it:
+/// Every algorithm of SFrame's eight cipher suites through OpenSSL's libcrypto 3, the way a
+/// performance-minded client drives it: AES-128-GCM and AES-256-GCM through the EVP
+/// interface, and AES-CTR + HMAC (RFC 9605 §4.5.1) with the HMAC keyed once per key
+/// (``OpenSSLCTRHMAC``, in a file of its own).
 ///
 /// - the cipher is fetched once per process with `EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)`
-///   (and `"AES-128-GCM"`),
-///   so no per-init provider lookup (and none of its locks) ever happens;
+///   (and `"AES-128-GCM"`, `"AES-128-CTR"`, `"AES-256-CTR"`), so no per-init provider lookup
+///   (and none of its locks) ever happens;
 /// - each key gets two keyed `EVP_CIPHER_CTX`s, one per direction, made once;
-/// - each frame only resets the nonce (`EVP_{En,De}cryptInit_ex2` with no cipher and no key),
-///   feeds the AAD and the payload, and sets or reads the tag.
+/// - for GCM each frame only resets the nonce (`EVP_{En,De}cryptInit_ex2` with no cipher and
+///   no key), feeds the AAD and the payload, and sets or reads the tag; for AES-CTR + HMAC see
+///   ``OpenSSLCTRHMAC``.
 ///
-/// `deinit` frees both contexts; OpenSSL's GCM provider `OPENSSL_clear_free`s its key
-/// schedule when a context is freed, so no key material is left behind.
+/// One backend, one registry line: the algorithm is chosen when the context is keyed, and
+/// each frame takes one branch on it (whether the context holds an HMAC state).
+///
+/// `deinit` frees both contexts; OpenSSL's providers `OPENSSL_clear_free` their key
+/// schedules when a context is freed, and the HMAC states are wiped, so no key material is
+/// left behind.
 public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
     // Unique ownership (~Copyable) and `mutating` per-frame calls: one thread at a time.
     let encryptor: OpaquePointer
     let decryptor: OpaquePointer
+    /// The pre-keyed HMAC of an AES-CTR + HMAC algorithm; `nil` for AES-GCM.
+    let ctrHMAC: OpenSSLCTRHMAC?
 
     public static var info: BackendInfo { OpenSSLCipher.info }
 
-    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+    /// Every algorithm: all eight SFrame suites.
+    public static var algorithms: [AEADAlgorithm] { AEADAlgorithm.allCases }
 
     public let algorithm: AEADAlgorithm
 
     public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
         try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
-        guard let cipher = OpenSSLCipher.gcm(algorithm).pointer else {
+        let isGCM = algorithm.isGCM
+        guard let cipher = (isGCM ? OpenSSLCipher.gcm(algorithm) : OpenSSLCipher.ctr(algorithm)).pointer else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
         guard let enc = EVP_CIPHER_CTX_new() else { throw .libraryCallFailed("EVP_CIPHER_CTX_new") }
@@ -33,9 +44,12 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
             EVP_CIPHER_CTX_free(enc)
             throw .libraryCallFailed("EVP_CIPHER_CTX_new")
         }
+        // AES-CTR decrypts by encrypting: both directions are keyed for encryption.
         let keyed = key.withUnsafeBufferPointer { k in
             EVP_EncryptInit_ex2(enc, cipher, k.baseAddress, nil, nil) == 1
-                && EVP_DecryptInit_ex2(dec, cipher, k.baseAddress, nil, nil) == 1
+                && (isGCM
+                    ? EVP_DecryptInit_ex2(dec, cipher, k.baseAddress, nil, nil)
+                    : EVP_EncryptInit_ex2(dec, cipher, k.baseAddress, nil, nil)) == 1
         }
         guard keyed else {
             EVP_CIPHER_CTX_free(enc)
@@ -45,12 +59,21 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         }
         encryptor = enc
         decryptor = dec
+        ctrHMAC =
+            isGCM
+            ? nil
+            : key.withUnsafeBytes { k in
+                OpenSSLCTRHMAC(
+                    algorithm: algorithm,
+                    authKey: UnsafeRawBufferPointer(rebasing: k[algorithm.encryptionKeyByteCount...]))
+            }
         self.algorithm = algorithm
     }
 
     deinit {
         EVP_CIPHER_CTX_free(encryptor)
         EVP_CIPHER_CTX_free(decryptor)
+        ctrHMAC?.free()
     }
 
     public mutating func seal(
@@ -62,6 +85,9 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
     ) throws(FrameCryptoError) {
         try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
         let ctx = encryptor
+        if let ctrHMAC {
+            return try ctrHMAC.seal(ctx, nonce: nonce, aad: aad, plaintext: plaintext, ciphertext: ciphertext, tag: tag)
+        }
         var written: Int32 = 0
         let reset = nonce.withUnsafeBytePointer { iv in EVP_EncryptInit_ex2(ctx, nil, nil, iv, nil) }
         guard reset == 1 else { try Self.fail("EVP_EncryptInit_ex2") }
@@ -89,6 +115,9 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
     ) throws(FrameCryptoError) {
         try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
         let ctx = decryptor
+        if let ctrHMAC {
+            return try ctrHMAC.open(ctx, nonce: nonce, aad: aad, ciphertext: ciphertext, tag: tag, plaintext: plaintext)
+        }
         var written: Int32 = 0
         let reset = nonce.withUnsafeBytePointer { iv in EVP_DecryptInit_ex2(ctx, nil, nil, iv, nil) }
         guard reset == 1 else { try Self.fail("EVP_DecryptInit_ex2", wiping: plaintext) }
@@ -131,6 +160,13 @@ enum OpenSSLCipher {
 
     static let aes256gcm = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-256-GCM", nil))
     static let aes128gcm = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-128-GCM", nil))
+    static let aes128ctr = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-128-CTR", nil))
+    static let aes256ctr = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-256-CTR", nil))
+
+    /// The fetched CTR cipher for `algorithm`'s AES key size.
+    static func ctr(_ algorithm: AEADAlgorithm) -> Fetched {
+        algorithm.encryptionKeyByteCount == 16 ? aes128ctr : aes256ctr
+    }
 
     /// The fetched GCM cipher for `algorithm` (AES-128-GCM for 16-byte keys, else AES-256-GCM).
     static func gcm(_ algorithm: AEADAlgorithm) -> Fetched {

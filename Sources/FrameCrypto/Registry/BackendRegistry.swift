@@ -22,11 +22,20 @@ public enum BackendRegistry {
         SodiumNoPrecomputationContext.self,
     ]
 
+    /// Variants of the AES-CTR + HMAC suites (1–3, 6–8) only, kept apart from ``variants``
+    /// (every one of which is an AES-256-GCM variant of a default backend, compared with it
+    /// by the overhead suite): `openssl-hmac-rekey` re-keys HMAC on every frame, to show what
+    /// `openssl`'s keyed-once HMAC saves. Selectable by name like the others.
+    public static let ctrHMACVariants: [AEADBackend] = [
+        OpenSSLHMACRekeyContext.self
+    ]
+
     /// The names of the default backends, available here or not.
     public static var names: [String] { all.map { $0.info.name } }
 
-    /// Every name that ``backend(named:)`` accepts: the default backends, then the variants.
-    public static var selectableNames: [String] { (all + variants).map { $0.info.name } }
+    /// Every name that ``backend(named:)`` accepts: the default backends, then the variants,
+    /// then the AES-CTR + HMAC variants.
+    public static var selectableNames: [String] { (all + variants + ctrHMACVariants).map { $0.info.name } }
 
     /// The backends that can run on this machine.
     public static var available: [AEADBackend] { all.filter { $0.info.availability.isAvailable } }
@@ -35,7 +44,7 @@ public enum BackendRegistry {
     ///
     /// - Throws: ``FrameCryptoError/unknownBackend(_:known:)`` listing the known names.
     public static func backend(named name: String) throws(FrameCryptoError) -> AEADBackend {
-        guard let found = (all + variants).first(where: { $0.info.name == name }) else {
+        guard let found = (all + variants + ctrHMACVariants).first(where: { $0.info.name == name }) else {
             throw .unknownBackend(name, known: selectableNames)
         }
         return found

@@ -1,6 +1,7 @@
 /// The SFrame per-frame transform (RFC 9605 §4.4.3–4.4.4) at an explicit counter, with no
 /// state: `nonce = salt XOR counter`, `aad = header ‖ metadata`, and the protected frame
-/// `header ‖ ciphertext ‖ tag`.
+/// `header ‖ ciphertext ‖ tag`, where the tag is the context's algorithm's
+/// (``AEADAlgorithm/tagByteCount``: 16 bytes for the GCM suites, 10, 8 or 4 for AES-CTR + HMAC).
 ///
 /// ``SFrameSender`` and ``SFrameReceiver`` are built on these two calls and add what makes
 /// them safe: a counter that never repeats, key lookup and a replay window. Call these
@@ -12,13 +13,21 @@
 /// together into stack memory (`withUnsafeTemporaryAllocation`, which falls back to the
 /// heap only for metadata too large for the stack, far beyond any media header).
 public enum SFrameCipher {
-    /// The bytes a frame gains at most: the longest header and the tag.
+    /// The bytes a frame gains at most, under any suite: the longest header and the longest
+    /// tag (16 bytes).
     public static let maxOverhead = SFrameHeader.maxByteCount + AESGCM.tagByteCount
 
-    /// The size of the protected frame for `plaintextCount` bytes under `header`.
+    /// The bytes a frame gains under `suite` with `header`: the header and `suite`'s `Nt`.
+    @inlinable
+    public static func overhead(header: SFrameHeader, suite: SFrameCipherSuite = .default) -> Int {
+        header.byteCount + suite.tagByteCount
+    }
+
+    /// The size of the protected frame for `plaintextCount` bytes under `header`, with a tag
+    /// of `suite`'s size (default `AES_256_GCM_SHA512_128`'s 16 bytes).
     @inlinable @inline(__always)
-    public static func protectedSize(plaintextCount: Int, header: SFrameHeader) -> Int {
-        header.byteCount + plaintextCount + AESGCM.tagByteCount
+    public static func protectedSize(plaintextCount: Int, header: SFrameHeader, suite: SFrameCipherSuite = .default) -> Int {
+        header.byteCount + plaintextCount + suite.tagByteCount
     }
 
     /// Seals `plaintext` as the frame `header ‖ ciphertext ‖ tag` at the start of
@@ -37,7 +46,8 @@ public enum SFrameCipher {
         into output: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) -> Int {
         let headerCount = header.byteCount
-        let total = headerCount + plaintext.count + AESGCM.tagByteCount
+        let tagCount = context.algorithm.tagByteCount
+        let total = headerCount + plaintext.count + tagCount
         guard output.count >= total, let base = output.baseAddress else {
             throw .bufferTooSmall(needed: total, available: output.count)
         }
@@ -47,22 +57,23 @@ public enum SFrameCipher {
         _ = header.unsafeEncode(to: base)
         return try sealEncoded(
             context: &context, nonce: salt.xor(counter: header.counter), frame: base, headerCount: headerCount,
-            plaintext: plaintext, metadata: metadata)
+            tagCount: tagCount, plaintext: plaintext, metadata: metadata)
     }
 
     /// The AEAD step of a seal whose checks are done and whose header is already written at
-    /// `frame`: encrypts `plaintext` to `frame + headerCount`, puts the tag after it, and
-    /// returns the frame's length. On failure the frame is wiped.
+    /// `frame`: encrypts `plaintext` to `frame + headerCount`, puts the tag (`tagCount`
+    /// bytes, the context's algorithm's) after it, and returns the frame's length. On failure
+    /// the frame is wiped.
     ///
     /// The caller has checked that the frame fits its buffer and that `plaintext` lies in
     /// place or does not overlap it (``seal(context:salt:header:plaintext:metadata:into:)``
     /// and ``SFrameSender`` do, each once).
     @inlinable @inline(__always)
     static func sealEncoded<Context: AEADContext & ~Copyable>(
-        context: inout Context, nonce: Nonce, frame base: UnsafeMutableRawPointer, headerCount: Int,
+        context: inout Context, nonce: Nonce, frame base: UnsafeMutableRawPointer, headerCount: Int, tagCount: Int,
         plaintext: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer
     ) throws(FrameCryptoError) -> Int {
-        let total = headerCount &+ plaintext.count &+ AESGCM.tagByteCount
+        let total = headerCount &+ plaintext.count &+ tagCount
         let ciphertext = UnsafeMutableRawBufferPointer(start: base + headerCount, count: plaintext.count)
         let tag = base + headerCount + plaintext.count
         do {
@@ -110,9 +121,22 @@ public enum SFrameCipher {
         frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) -> Int {
-        let ciphertextCount = frame.count - headerByteCount - AESGCM.tagByteCount
+        try open(
+            context: &context, salt: salt, header: header, headerByteCount: headerByteCount,
+            tagCount: context.algorithm.tagByteCount, frame: frame, metadata: metadata, into: output)
+    }
+
+    /// ``open(context:salt:header:headerByteCount:frame:metadata:into:)`` with the tag size
+    /// (the context's algorithm's) already known, as ``SFrameReceiver`` keeps it per key.
+    @inlinable @inline(__always)
+    static func open<Context: AEADContext & ~Copyable>(
+        context: inout Context, salt: Nonce, header: SFrameHeader, headerByteCount: Int, tagCount: Int,
+        frame: UnsafeRawBufferPointer, metadata: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(FrameCryptoError) -> Int {
+        let ciphertextCount = frame.count - headerByteCount - tagCount
         guard ciphertextCount >= 0, let base = frame.baseAddress else {
-            throw .malformedHeader("frame too short for its 16-byte tag")
+            throw .malformedHeader(tooShort(tagCount: tagCount))
         }
         guard output.count >= ciphertextCount else {
             throw .bufferTooSmall(needed: ciphertextCount, available: output.count)
@@ -132,6 +156,17 @@ public enum SFrameCipher {
             try context.open(nonce: nonce, aad: aad, ciphertext: ciphertext, tag: tag, plaintext: plaintext)
         }
         return ciphertextCount
+    }
+
+    /// The message for a frame shorter than its header and tag.
+    @usableFromInline
+    static func tooShort(tagCount: Int) -> StaticString {
+        switch tagCount {
+        case 10: "frame too short for its 10-byte tag"
+        case 8: "frame too short for its 8-byte tag"
+        case 4: "frame too short for its 4-byte tag"
+        default: "frame too short for its 16-byte tag"
+        }
     }
 
     /// Calls `body` with `header ‖ metadata` as one contiguous buffer: the header itself

@@ -1,15 +1,18 @@
-/// One installed receive key: its KID, keyed context, salt and replay window.
+/// One installed receive key: its KID, keyed context, salt, replay window and tag size.
 @usableFromInline
 struct SFrameKeyEntry<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline let keyID: UInt64
     @usableFromInline var context: Context
     @usableFromInline let salt: Nonce
     @usableFromInline var window: SFrameReplayWindow
+    /// The key's suite's `Nt`.
+    @usableFromInline let tagByteCount: Int
 
     @usableFromInline
     init(keyID: UInt64, keyed: consuming SFrameKeyedContext<Context>, maxForwardJump: UInt64) {
         self.keyID = keyID
         self.salt = keyed.salt
+        self.tagByteCount = keyed.suite.tagByteCount
         self.context = keyed.context
         self.window = SFrameReplayWindow(maxForwardJump: maxForwardJump)
     }

@@ -38,14 +38,21 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline var table: SFrameKeyTable<Context>
     /// How far past the highest accepted counter one frame may go, for every key.
     public let maxForwardJump: UInt64
+    /// The cipher suite of every key ``addKey(keyID:baseKey:)`` installs.
+    public let suite: SFrameCipherSuite
 
     /// A receiver with room for `capacity` keys, for instance 200 senders × 3 streams ×
-    /// 2–3 epochs. All memory is allocated here, once. Each key's frames may move its
+    /// 2–3 epochs, whose keys are derived for `suite` (default `AES_256_GCM_SHA512_128`).
+    /// All memory is allocated here, once. Each key's frames may move its
     /// replay window forward by at most `maxForwardJump` counters at a time (default
     /// ``SFrameReplayWindow/defaultMaxForwardJump``; `.max` for no bound).
-    public init(capacity: Int, maxForwardJump: UInt64 = SFrameReplayWindow.defaultMaxForwardJump) {
+    public init(
+        capacity: Int, suite: SFrameCipherSuite = .default,
+        maxForwardJump: UInt64 = SFrameReplayWindow.defaultMaxForwardJump
+    ) {
         table = SFrameKeyTable(capacity: capacity)
         self.maxForwardJump = maxForwardJump
+        self.suite = suite
     }
 
     /// The most keys that can be installed at once.
@@ -59,8 +66,8 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
         table.slot(of: keyID) != nil
     }
 
-    /// Derives and installs the key and salt for `keyID` from `baseKey`, with a fresh
-    /// replay window.
+    /// Derives and installs the key and salt for `keyID` from `baseKey` with ``suite``'s key
+    /// schedule, with a fresh replay window.
     ///
     /// A KID that is installed already is refused: replacing it would reset its replay
     /// window and let every frame seen so far be replayed. To change a KID's key on
@@ -68,11 +75,13 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
     ///
     /// - Throws: ``FrameCryptoError/duplicateKeyID(_:)`` when `keyID` is installed;
     ///   ``FrameCryptoError/keyStoreFull(capacity:)`` when ``keyCount`` is ``capacity``;
-    ///   or what the backend throws when keying. The installed keys are unchanged then.
+    ///   ``FrameCryptoError/unsupportedAlgorithm(_:backend:)`` when the backend lacks the
+    ///   suite's AEAD; or what the backend throws when keying. The installed keys are
+    ///   unchanged then.
     public mutating func addKey(keyID: UInt64, baseKey: borrowing SecretBytes) throws(FrameCryptoError) {
         guard !contains(keyID: keyID) else { throw .duplicateKeyID(keyID) }
         guard table.count < table.capacity else { throw .keyStoreFull(capacity: table.capacity) }
-        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
+        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, suite: suite, as: Context.self)
         try table.insert(SFrameKeyEntry(keyID: keyID, keyed: keyed, maxForwardJump: maxForwardJump))
     }
 
@@ -130,7 +139,7 @@ public struct SFrameReceiver<Context: AEADContext & ~Copyable>: ~Copyable {
         }
         let count = try SFrameCipher.open(
             context: &entry.pointee.context, salt: entry.pointee.salt, header: header, headerByteCount: headerCount,
-            frame: frame, metadata: metadata, into: output)
+            tagCount: entry.pointee.tagByteCount, frame: frame, metadata: metadata, into: output)
         // Authenticated: only now may the counter move the window.
         entry.pointee.window.record(header.counter)
         return SFrameOpened(keyID: header.keyID, counter: header.counter, plaintextCount: count)

@@ -30,23 +30,34 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     @usableFromInline let keyIDLength: Int
     /// The last counter this sender may use.
     public let counterLimit: UInt64
+    /// The cipher suite every frame is sealed with.
+    public let suite: SFrameCipherSuite
+    /// The suite's `Nt`, kept for the per-frame size arithmetic.
+    @usableFromInline let tagByteCount: Int
 
-    /// Derives the key and salt for `keyID` from `baseKey` (RFC 9605 §4.4.2).
+    /// Derives the key and salt for `keyID` from `baseKey` with `suite`'s key schedule
+    /// (RFC 9605 §4.4.2).
     ///
     /// - Parameters:
     ///   - keyID: the KID written into every header, and the input of the derivation.
     ///   - baseKey: the sender's base key; it is not kept.
+    ///   - suite: the cipher suite (default `AES_256_GCM_SHA512_128`).
     ///   - counterLimit: the last counter to use (inclusive); the default allows
     ///     every 64-bit counter.
-    /// - Throws: whatever the backend throws when keying its context.
-    public init(keyID: UInt64, baseKey: borrowing SecretBytes, counterLimit: UInt64 = .max) throws(FrameCryptoError) {
-        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, as: Context.self)
+    /// - Throws: ``FrameCryptoError/unsupportedAlgorithm(_:backend:)`` when the backend lacks
+    ///   the suite's AEAD, or whatever the backend throws when keying its context.
+    public init(
+        keyID: UInt64, baseKey: borrowing SecretBytes, suite: SFrameCipherSuite = .default, counterLimit: UInt64 = .max
+    ) throws(FrameCryptoError) {
+        let keyed = try SFrameKeySchedule.derive(baseKey: baseKey, keyID: keyID, suite: suite, as: Context.self)
         self.saltStorage = .allocate(capacity: 1)
         self.saltStorage.initialize(to: keyed.salt)
         self.context = keyed.context
         self.keyID = keyID
         self.keyIDLength = SFrameHeader.extendedByteCount(keyID)
         self.counterLimit = counterLimit
+        self.suite = suite
+        self.tagByteCount = suite.tagByteCount
         self.counter = 0
         self.exhausted = false
     }
@@ -75,17 +86,27 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
     @inlinable
     public var isExhausted: Bool { exhausted }
 
-    /// The protected frame's size: header, ciphertext and tag.
+    /// The protected frame's size: header, ciphertext and `suite`'s tag.
     @inlinable
-    public static func protectedSize(plaintextCount: Int, keyID: UInt64, counter: UInt64) -> Int {
-        SFrameCipher.protectedSize(plaintextCount: plaintextCount, header: SFrameHeader(keyID: keyID, counter: counter))
+    public static func protectedSize(
+        plaintextCount: Int, keyID: UInt64, counter: UInt64, suite: SFrameCipherSuite = .default
+    ) -> Int {
+        SFrameCipher.protectedSize(
+            plaintextCount: plaintextCount, header: SFrameHeader(keyID: keyID, counter: counter), suite: suite)
     }
 
-    /// The most a frame grows: the longest header (17 bytes) and the tag (16 bytes).
+    /// What the next frame gains over its plaintext: its header and this sender's tag.
+    @inlinable
+    public var nextOverhead: Int {
+        SFrameHeader(keyID: keyID, counter: counter).byteCount + tagByteCount
+    }
+
+    /// The most a frame grows under any suite: the longest header (17 bytes) and the longest
+    /// tag (16 bytes).
     @inlinable
     public static var maxOverhead: Int { SFrameCipher.maxOverhead }
 
-    /// Seals one frame: writes `header ‖ ciphertext ‖ tag` into the start of `output`,
+    /// Seals one frame under ``suite``: writes `header ‖ ciphertext ‖ tag` into the start of `output`,
     /// authenticating `header ‖ metadata`, and returns the bytes written.
     ///
     /// - Throws: ``FrameCryptoError/counterExhausted(keyID:)`` once the counter is spent;
@@ -124,7 +145,8 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
         let counterLength = SFrameHeader.extendedByteCount(counter)
         let headerCount = 1 &+ keyIDLength &+ counterLength
         guard plaintext.count <= AESGCM.maxMessageByteCount else { throw .messageTooLong(plaintext.count) }
-        let needed = headerCount &+ plaintext.count &+ AESGCM.tagByteCount
+        let tagCount = tagByteCount
+        let needed = headerCount &+ plaintext.count &+ tagCount
         guard output.count >= needed, let base = output.baseAddress else {
             throw .bufferTooSmall(needed: needed, available: output.count)
         }
@@ -138,7 +160,7 @@ public struct SFrameSender<Context: AEADContext & ~Copyable>: ~Copyable {
             to: base, keyIDLength: keyIDLength, counterLength: counterLength)
         return try SFrameCipher.sealEncoded(
             context: &context, nonce: salt.xor(counter: counter), frame: base, headerCount: headerCount,
-            plaintext: plaintext, metadata: metadata)
+            tagCount: tagCount, plaintext: plaintext, metadata: metadata)
     }
 }
 

@@ -1,29 +1,34 @@
 import CSodium
 
-/// HKDF (RFC 5869) with HMAC-SHA-512, as SFrame's cipher suite AES_256_GCM_SHA512_128 and
-/// FrameBench's meeting-key schedule use it. Key setup only: never on the per-frame path.
+/// HKDF (RFC 5869) with HMAC-SHA-512 (the default: SFrame suites 5–8 and FrameBench's
+/// meeting-key schedule) or HMAC-SHA-256 (SFrame suites 1–4). Key setup only: never on the
+/// per-frame path.
 public enum HKDF {
-    /// SHA-512's output size, the size of a pseudorandom key.
+    /// SHA-512's output size, the size of a pseudorandom key with the default hash.
     public static let hashByteCount = 64
 
-    /// `HKDF-Extract(salt, ikm)`: a 64-byte pseudorandom key. An empty salt means 64 zero
-    /// bytes, as RFC 5869 specifies.
-    public static func extract(salt: Span<UInt8>, ikm: Span<UInt8>) -> SecretBytes {
-        var prk = SecretBytes(zeroed: hashByteCount)
-        let zeroSalt = [UInt8](repeating: 0, count: hashByteCount)
+    /// `HKDF-Extract(salt, ikm)` with `hash`: a pseudorandom key of the hash's output size.
+    /// An empty salt means that many zero bytes, as RFC 5869 specifies.
+    public static func extract(salt: Span<UInt8>, ikm: Span<UInt8>, hash: DigestAlgorithm = .sha512) -> SecretBytes {
+        var prk = SecretBytes(zeroed: hash.outputByteCount)
+        let zeroSalt = [UInt8](repeating: 0, count: hash.outputByteCount)
         let saltSpan = salt.isEmpty ? zeroSalt.span : salt
         saltSpan.withUnsafeBufferPointer { s in
             ikm.withUnsafeBufferPointer { k in
                 prk.withUnsafeMutableBytes { out in
-                    hmacSHA512(key: UnsafeRawBufferPointer(s), parts: [UnsafeRawBufferPointer(k)], into: out.baseAddress!)
+                    hmac(hash, key: UnsafeRawBufferPointer(s), parts: [UnsafeRawBufferPointer(k)], into: out.baseAddress!)
                 }
             }
         }
         return prk
     }
 
-    /// `HKDF-Expand(prk, info, length)`: `length` bytes (at most 255 × 64).
-    public static func expand(prk: borrowing SecretBytes, info: Span<UInt8>, length: Int) -> SecretBytes {
+    /// `HKDF-Expand(prk, info, length)` with `hash`: `length` bytes (at most 255 × the hash's
+    /// output size).
+    public static func expand(
+        prk: borrowing SecretBytes, info: Span<UInt8>, length: Int, hash: DigestAlgorithm = .sha512
+    ) -> SecretBytes {
+        let hashByteCount = hash.outputByteCount
         precondition(length <= 255 * hashByteCount, "HKDF-Expand: length too large")
         var okm = SecretBytes(zeroed: length)
         // T(i) and T(i-1) live in two buffers of their own, both wiped: copying the array
@@ -45,7 +50,7 @@ public enum HKDF {
                         withUnsafeBytes(of: counter) { c in
                             block.withUnsafeMutableBytes { out in
                                 let prior = UnsafeRawBufferPointer(rebasing: prev[0..<previousCount])
-                                hmacSHA512(key: key, parts: [prior, infoBytes, c], into: out.baseAddress!)
+                                hmac(hash, key: key, parts: [prior, infoBytes, c], into: out.baseAddress!)
                             }
                         }
                     }
@@ -62,6 +67,34 @@ public enum HKDF {
             counter &+= 1
         }
         return okm
+    }
+
+    /// HMAC with `hash` over the concatenation of `parts`, into the hash's output size at
+    /// `output`.
+    static func hmac(
+        _ hash: DigestAlgorithm, key: UnsafeRawBufferPointer, parts: [UnsafeRawBufferPointer],
+        into output: UnsafeMutableRawPointer
+    ) {
+        switch hash {
+        case .sha512: hmacSHA512(key: key, parts: parts, into: output)
+        case .sha256: hmacSHA256(key: key, parts: parts, into: output)
+        }
+    }
+
+    /// HMAC-SHA-256 over the concatenation of `parts`, into 32 bytes at `output`, as
+    /// ``hmacSHA512(key:parts:into:)`` does with libsodium's `crypto_auth_hmacsha256_*`.
+    static func hmacSHA256(key: UnsafeRawBufferPointer, parts: [UnsafeRawBufferPointer], into output: UnsafeMutableRawPointer) {
+        Sodium.start()
+        var state = crypto_auth_hmacsha256_state()
+        let empty: UInt8 = 0
+        withUnsafePointer(to: empty) { fallback in
+            _ = crypto_auth_hmacsha256_init(&state, key.bytes ?? fallback, key.count)
+        }
+        for part in parts where part.count > 0 {
+            _ = crypto_auth_hmacsha256_update(&state, part.bytes, UInt64(part.count))
+        }
+        _ = crypto_auth_hmacsha256_final(&state, output.assumingMemoryBound(to: UInt8.self))
+        withUnsafeMutableBytes(of: &state) { secureZero($0) }
     }
 
     /// HMAC-SHA-512 over the concatenation of `parts`, into 64 bytes at `output`.

@@ -56,15 +56,25 @@ public enum VectorOutcome: Sendable, Equatable {
     case passed
     /// The backend did something the vector forbids; the text says what.
     case failed(String)
-    /// The vector needs something AES-256-GCM with a 96-bit nonce and a 128-bit tag cannot
-    /// express; never counted as passed.
+    /// The vector needs something AES-128/256-GCM with a 96-bit nonce and a 128-bit tag
+    /// cannot express, or an algorithm the backend does not implement; never counted as
+    /// passed.
     case skipped(String)
 }
 
 extension AEADVector {
-    /// Why this vector cannot be expressed by FrameBench's primitive, or `nil` when it can.
+    /// The GCM algorithm the vector's key size names: AES-128-GCM or AES-256-GCM.
+    public var algorithm: AEADAlgorithm? {
+        switch key.count {
+        case 16: .aes128GCM
+        case 32: .aes256GCM
+        default: nil
+        }
+    }
+
+    /// Why this vector cannot be expressed by FrameBench's GCM algorithms, or `nil` when it can.
     public var unsupportedReason: String? {
-        if key.count != AESGCM.keyByteCount { return "\(key.count * 8)-bit key; the primitive is AES-256" }
+        if algorithm == nil { return "\(key.count * 8)-bit key; the primitives are AES-128 and AES-256" }
         if iv.count != AESGCM.nonceByteCount { return "\(iv.count * 8)-bit IV; the primitive takes 96 bits" }
         if declaredTagBits != AESGCM.tagByteCount * 8 {
             return "\(declaredTagBits)-bit tag; the primitive's tag is 128 bits"
@@ -78,9 +88,12 @@ extension AEADVector {
     /// open must give `plaintext`.
     public func check<Context: AEADContext & ~Copyable>(with backend: Context.Type) -> VectorOutcome {
         if let reason = unsupportedReason { return .skipped(reason) }
+        guard let algorithm, Context.algorithms.contains(algorithm) else {
+            return .skipped("\(Context.info.name) does not implement \(algorithm?.rawValue ?? "this algorithm")")
+        }
         var context: Context
         do {
-            context = try Context(key: key.span)
+            context = try Context(algorithm: algorithm, key: key.span)
         } catch {
             return .failed("could not key the context: \(error)")
         }

@@ -27,25 +27,36 @@ extension SFrameHeaderVector {
 }
 
 extension SFrameSuiteVector {
-    /// Checks the vector against `backend`. An `AES_256_GCM_SHA512_128` vector must
-    /// reproduce every intermediate (labels, secret, key, salt, nonce, AAD), seal to
-    /// exactly `ct`, and open back to `pt` through ``SFrameReceiver``, which must also
-    /// refuse `ct` with its last tag bit flipped. Other suites are skipped.
+    /// The suite, when the number is one of 1–8.
+    public var suite: SFrameCipherSuite? {
+        UInt16(exactly: cipherSuite).flatMap(SFrameCipherSuite.init(rawValue:))
+    }
+
+    /// Checks the vector against `backend`, for its cipher suite: it must reproduce every
+    /// intermediate (labels, secret, key, salt, nonce, AAD) with the suite's hash and sizes,
+    /// seal to exactly `ct`, and open back to `pt` through ``SFrameReceiver``, which must
+    /// also refuse `ct` with its last tag bit flipped. A suite outside 1–8, or one the
+    /// backend does not implement, is skipped, by name.
     public func check<Context: AEADContext & ~Copyable>(with backend: Context.Type) -> VectorOutcome {
-        guard cipherSuite == UInt64(SFrameKeySchedule.cipherSuite) else {
-            return .skipped("cipher suite \(cipherSuite); FrameBench implements AES_256_GCM_SHA512_128 (5) only")
+        guard let suite else {
+            return .skipped("cipher suite \(cipherSuite) is not one of SFrame's 1–8")
+        }
+        guard Context.algorithms.contains(suite.aead) else {
+            return .skipped("\(Context.info.name) does not implement suite \(suite)")
         }
         func mismatch(_ name: String, _ got: some Collection<UInt8>, _ expected: [UInt8]) -> VectorOutcome? {
             Array(got) == expected ? nil : .failed("\(name) is \(Hex.encode(got)), expected \(Hex.encode(expected))")
         }
-        if let bad = mismatch("sframe_key_label", SFrameKeySchedule.keyLabel(keyID: keyID), keyLabel) { return bad }
-        if let bad = mismatch("sframe_salt_label", SFrameKeySchedule.saltLabel(keyID: keyID), saltLabel) { return bad }
+        if let bad = mismatch("sframe_key_label", SFrameKeySchedule.keyLabel(keyID: keyID, suite: suite), keyLabel) { return bad }
+        if let bad = mismatch("sframe_salt_label", SFrameKeySchedule.saltLabel(keyID: keyID, suite: suite), saltLabel) {
+            return bad
+        }
         let base = SecretBytes(copying: baseKey.span)
-        let secretBytes = SFrameKeySchedule.secret(baseKey: base)
+        let secretBytes = SFrameKeySchedule.secret(baseKey: base, suite: suite)
         if let bad = mismatch("sframe_secret", secretBytes.exposedForTesting(), secret) { return bad }
-        let keyBytes = SFrameKeySchedule.key(secret: secretBytes, keyID: keyID)
+        let keyBytes = SFrameKeySchedule.key(secret: secretBytes, keyID: keyID, suite: suite)
         if let bad = mismatch("sframe_key", keyBytes.exposedForTesting(), key) { return bad }
-        let saltNonce = SFrameKeySchedule.salt(secret: secretBytes, keyID: keyID)
+        let saltNonce = SFrameKeySchedule.salt(secret: secretBytes, keyID: keyID, suite: suite)
         if let bad = mismatch("sframe_salt", saltNonce.byteArray, salt) { return bad }
         let frameNonce = SFrameKeySchedule.nonce(salt: saltNonce, counter: counter)
         if let bad = mismatch("nonce", frameNonce.byteArray, nonce) { return bad }
@@ -58,7 +69,8 @@ extension SFrameSuiteVector {
         let sealed: [UInt8]
         do {
             sealed = try SFrameVectorGenerator.seal(
-                key: keyBytes, salt: saltNonce, header: header, plaintext: plaintext, metadata: metadata, as: Context.self)
+                key: keyBytes, salt: saltNonce, header: header, plaintext: plaintext, metadata: metadata, suite: suite,
+                as: Context.self)
         } catch {
             return .failed("seal threw: \(error)")
         }
@@ -66,7 +78,7 @@ extension SFrameSuiteVector {
 
         // Open through a receiver: a forgery first (refused, window untouched), then `ct`.
         // The vectors' counters are arbitrary, not a stream from 0: no forward-jump bound.
-        var receiver = SFrameReceiver<Context>(capacity: 1, maxForwardJump: .max)
+        var receiver = SFrameReceiver<Context>(capacity: 1, suite: suite, maxForwardJump: .max)
         var opened = [UInt8](repeating: 0, count: max(ciphertext.count, 1))
         do {
             try receiver.addKey(keyID: keyID, baseKey: base)
@@ -108,8 +120,13 @@ public struct SFrameVectorReport: Sendable {
     public var file: String
     /// The backend's name.
     public var backend: String
-    /// Header and encryption vectors together.
+    /// Header, encryption and AEAD vectors together.
     public var tally: VectorTally
+    /// The header vectors alone.
+    public var headerTally: VectorTally
+    /// The encryption (`sframe`) and AEAD (`aes_ctr_hmac`) vectors of each cipher suite
+    /// present, by suite number (numbers outside 1–8 too).
+    public var suiteTallies: [UInt64: VectorTally]
     /// Each failed vector's id and what went wrong.
     public var failures: [(id: String, reason: String)]
     /// Why vectors were skipped, with how many for each reason.
@@ -118,26 +135,31 @@ public struct SFrameVectorReport: Sendable {
 
 /// Runs SFrame vector documents against backends.
 public enum SFrameVectorRunner {
-    /// Checks every header and encryption vector of `vectors` against `backend`.
+    /// Checks every header, encryption and AEAD vector of `vectors` against `backend`.
     public static func run<Context: AEADContext & ~Copyable>(
         _ vectors: SFrameVectors, on backend: Context.Type
     ) -> SFrameVectorReport {
         var report = SFrameVectorReport(
-            file: vectors.path, backend: Context.info.name, tally: VectorTally(), failures: [], skipReasons: [:])
-        func count(_ id: String, _ outcome: VectorOutcome) {
+            file: vectors.path, backend: Context.info.name, tally: VectorTally(), headerTally: VectorTally(),
+            suiteTallies: [:], failures: [], skipReasons: [:])
+        func count(_ id: String, _ outcome: VectorOutcome, suite: UInt64?) {
+            var one = VectorTally()
             switch outcome {
             case .passed:
-                report.tally.passed += 1
+                one.passed = 1
             case let .failed(reason):
-                report.tally.failed += 1
+                one.failed = 1
                 report.failures.append((id, reason))
             case let .skipped(reason):
-                report.tally.skipped += 1
+                one.skipped = 1
                 report.skipReasons[reason, default: 0] += 1
             }
+            report.tally.add(one)
+            if let suite { report.suiteTallies[suite, default: VectorTally()].add(one) } else { report.headerTally.add(one) }
         }
-        for vector in vectors.headers { count(vector.id, vector.check()) }
-        for vector in vectors.frames { count(vector.id, vector.check(with: backend)) }
+        for vector in vectors.headers { count(vector.id, vector.check(), suite: nil) }
+        for vector in vectors.frames { count(vector.id, vector.check(with: backend), suite: vector.cipherSuite) }
+        for vector in vectors.aeads { count(vector.id, vector.check(with: backend), suite: vector.cipherSuite) }
         return report
     }
 }

@@ -1,7 +1,7 @@
 public import FrameCrypto
 
-/// Makes SFrame test vectors for `AES_256_GCM_SHA512_128` in the RFC's shape, fixed by a
-/// seed: `framebench vectors`.
+/// Makes SFrame test vectors for any of the eight cipher suites in the RFC's shape, fixed by
+/// a seed: `framebench vectors`.
 ///
 /// Everything, base keys included, comes from ``SeededRandom``: these are test vectors,
 /// reproducible anywhere, never keys for real traffic. KIDs and counters range over every
@@ -9,12 +9,17 @@ public import FrameCrypto
 /// 32 or 64 bytes; metadata runs from none to half a KiB and plaintext from none to 4 KiB.
 /// The first entries pin the extremes (all-inline and 17-byte headers) whatever the seed.
 public enum SFrameVectorGenerator {
-    /// `count` header vectors and `count` encryption vectors from `seed`, computed with
-    /// `backend` (every backend gives the same bytes).
+    /// `count` header vectors and `count` encryption vectors for each of `suites` (default
+    /// `AES_256_GCM_SHA512_128` alone) from `seed`, computed with `backend` (every backend
+    /// gives the same bytes). The encryption vectors are listed suite by suite; each suite's
+    /// draw from the generator is its own (seeded with `seed` and the suite number), so a
+    /// suite's vectors do not depend on which other suites are asked for. Suite 5's are
+    /// those of earlier versions, which knew suite 5 alone.
     ///
-    /// - Throws: what the backend throws when keying or sealing.
+    /// - Throws: ``FrameCryptoError/unsupportedAlgorithm(_:backend:)`` when `backend` lacks a
+    ///   suite, or what the backend throws when keying or sealing.
     public static func generate<Context: AEADContext & ~Copyable>(
-        count: Int, seed: UInt64, using backend: Context.Type
+        count: Int, seed: UInt64, suites: [SFrameCipherSuite] = [.default], using backend: Context.Type
     ) throws(FrameCryptoError) -> SFrameVectors {
         var random = SeededRandom(seed: seed)
         let pinned: [(UInt64, UInt64)] = [(0, 0), (UInt64.max, UInt64.max), (7, 8), (8, 7), (255, 256)]
@@ -27,15 +32,22 @@ public enum SFrameVectorGenerator {
         }
 
         var frames: [SFrameSuiteVector] = []
-        for i in 0..<max(count, 0) {
-            let (kid, ctr) = i < pinned.count ? pinned[i] : (variedValue(&random), variedValue(&random))
-            let baseKey = random.bytes([16, 32, 64][Int(random.next() % 3)])
-            let metadata = random.bytes(i == 0 ? 0 : size(&random, classes: [0, 0, 32, 512]))
-            let plaintext = random.bytes(i == 0 ? 0 : size(&random, classes: [0, 16, 256, 1500, 4096]))
-            frames.append(
-                try frame(
-                    id: "sframe[\(i)] (cipher_suite \(SFrameKeySchedule.cipherSuite))", kid: kid, ctr: ctr,
-                    baseKey: baseKey, metadata: metadata, plaintext: plaintext, backend: backend))
+        for suite in suites {
+            guard Context.algorithms.contains(suite.aead) else {
+                throw .unsupportedAlgorithm(suite.aead, backend: Context.info.name)
+            }
+            // Suite 5 continues the header draw, as when it was the only suite.
+            var draw = suite == .default ? random : SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(suite.rawValue))
+            for i in 0..<max(count, 0) {
+                let (kid, ctr) = i < pinned.count ? pinned[i] : (variedValue(&draw), variedValue(&draw))
+                let baseKey = draw.bytes([16, 32, 64][Int(draw.next() % 3)])
+                let metadata = draw.bytes(i == 0 ? 0 : size(&draw, classes: [0, 0, 32, 512]))
+                let plaintext = draw.bytes(i == 0 ? 0 : size(&draw, classes: [0, 16, 256, 1500, 4096]))
+                frames.append(
+                    try frame(
+                        id: "sframe[\(frames.count)] (cipher_suite \(suite.rawValue))", kid: kid, ctr: ctr,
+                        baseKey: baseKey, metadata: metadata, plaintext: plaintext, suite: suite, backend: backend))
+            }
         }
         return SFrameVectors(path: "generated (seed \(seed))", headers: headers, frames: frames)
     }
@@ -43,30 +55,34 @@ public enum SFrameVectorGenerator {
     /// One encryption vector with every intermediate, computed through FrameCrypto.
     static func frame<Context: AEADContext & ~Copyable>(
         id: String, kid: UInt64, ctr: UInt64, baseKey: [UInt8], metadata: [UInt8], plaintext: [UInt8],
-        backend: Context.Type
+        suite: SFrameCipherSuite, backend: Context.Type
     ) throws(FrameCryptoError) -> SFrameSuiteVector {
         let base = SecretBytes(copying: baseKey.span)
-        let secret = SFrameKeySchedule.secret(baseKey: base)
-        let key = SFrameKeySchedule.key(secret: secret, keyID: kid)
-        let salt = SFrameKeySchedule.salt(secret: secret, keyID: kid)
+        let secret = SFrameKeySchedule.secret(baseKey: base, suite: suite)
+        let key = SFrameKeySchedule.key(secret: secret, keyID: kid, suite: suite)
+        let salt = SFrameKeySchedule.salt(secret: secret, keyID: kid, suite: suite)
         let header = SFrameHeader(keyID: kid, counter: ctr)
-        let sealed = try seal(key: key, salt: salt, header: header, plaintext: plaintext, metadata: metadata, as: Context.self)
+        let sealed = try seal(
+            key: key, salt: salt, header: header, plaintext: plaintext, metadata: metadata, suite: suite, as: Context.self)
         return SFrameSuiteVector(
-            id: id, cipherSuite: UInt64(SFrameKeySchedule.cipherSuite), keyID: kid, counter: ctr, baseKey: baseKey,
-            keyLabel: SFrameKeySchedule.keyLabel(keyID: kid), saltLabel: SFrameKeySchedule.saltLabel(keyID: kid),
+            id: id, cipherSuite: UInt64(suite.rawValue), keyID: kid, counter: ctr, baseKey: baseKey,
+            keyLabel: SFrameKeySchedule.keyLabel(keyID: kid, suite: suite),
+            saltLabel: SFrameKeySchedule.saltLabel(keyID: kid, suite: suite),
             secret: secret.exposedForTesting(), key: key.exposedForTesting(), salt: salt.byteArray,
             metadata: metadata, nonce: SFrameKeySchedule.nonce(salt: salt, counter: ctr).byteArray,
             aad: encode(kid, ctr) + metadata, plaintext: plaintext, ciphertext: sealed)
     }
 
     /// `header ‖ ciphertext ‖ tag` for `plaintext` sealed at `header`'s counter under
-    /// `key` and `salt`: the stateless transform, since a vector names its counter.
+    /// `key` and `salt` with `suite`'s AEAD: the stateless transform, since a vector names
+    /// its counter.
     static func seal<Context: AEADContext & ~Copyable>(
         key: borrowing SecretBytes, salt: Nonce, header: SFrameHeader, plaintext: [UInt8], metadata: [UInt8],
-        as backend: Context.Type
+        suite: SFrameCipherSuite, as backend: Context.Type
     ) throws(FrameCryptoError) -> [UInt8] {
-        var context = try key.withSpan { (span) throws(FrameCryptoError) in try Context(key: span) }
-        var sealed = [UInt8](repeating: 0, count: SFrameCipher.protectedSize(plaintextCount: plaintext.count, header: header))
+        var context = try key.withSpan { (span) throws(FrameCryptoError) in try Context(algorithm: suite.aead, key: span) }
+        var sealed = [UInt8](
+            repeating: 0, count: SFrameCipher.protectedSize(plaintextCount: plaintext.count, header: header, suite: suite))
         var output = sealed.mutableSpan
         _ = try plaintext.span.withUnsafeBytes { (pt) throws(FrameCryptoError) in
             try metadata.span.withUnsafeBytes { (meta) throws(FrameCryptoError) in

@@ -25,7 +25,7 @@ public struct SFrameHeaderVector: Sendable, Equatable {
 public struct SFrameSuiteVector: Sendable, Equatable {
     /// Where the vector sits in its file, such as `sframe[4] (cipher_suite 5)`.
     public var id: String
-    /// `cipher_suite`: 5 is `AES_256_GCM_SHA512_128`, the one FrameBench implements.
+    /// `cipher_suite`: 1 to 8 (``SFrameCipherSuite``); other numbers are skipped.
     public var cipherSuite: UInt64
     /// `kid`.
     public var keyID: UInt64
@@ -79,28 +79,40 @@ public struct SFrameSuiteVector: Sendable, Equatable {
 }
 
 /// An SFrame test-vector document in the shape of RFC 9605's `test-vectors.json`:
-/// `{"header": [{kid, ctr, encoded}], "sframe": [{cipher_suite, kid, ctr, base_key,
+/// `{"header": [{kid, ctr, encoded}], "aes_ctr_hmac": [{cipher_suite, key, enc_key,
+/// auth_key, nonce, aad, pt, ct}], "sframe": [{cipher_suite, kid, ctr, base_key,
 /// sframe_key_label, sframe_salt_label, sframe_secret, sframe_key, sframe_salt, metadata,
-/// nonce, aad, pt, ct}]}`. Other top-level members (the RFC's `aes_ctr_hmac`) are ignored.
+/// nonce, aad, pt, ct}]}`. The sframe-wg repository's later files add `aes_256_ctr_hmac`
+/// (AEAD entries of suites 6–8, read with `aes_ctr_hmac`) and `sframe_aes_256_ctr_hmac`
+/// (whole-SFrame entries of suites 6–8, read with `sframe`). Other members are ignored.
 public struct SFrameVectors: Sendable, Equatable {
     /// The path as given, or a name for vectors made in memory.
     public var path: String
     /// The `header` array.
     public var headers: [SFrameHeaderVector]
-    /// The `sframe` array.
+    /// The `sframe` array, then `sframe_aes_256_ctr_hmac`.
     public var frames: [SFrameSuiteVector]
+    /// The `aes_ctr_hmac` array, then `aes_256_ctr_hmac`.
+    public var aeads: [SFrameAEADVector]
 
     /// A document with these vectors.
-    public init(path: String, headers: [SFrameHeaderVector], frames: [SFrameSuiteVector]) {
+    public init(path: String, headers: [SFrameHeaderVector], frames: [SFrameSuiteVector], aeads: [SFrameAEADVector] = []) {
         self.path = path
         self.headers = headers
         self.frames = frames
+        self.aeads = aeads
     }
+
+    /// The top-level arrays of whole-SFrame entries, in the order they are read.
+    static let frameArrays = ["sframe", "sframe_aes_256_ctr_hmac"]
+    /// The top-level arrays of AES-CTR + HMAC AEAD entries, in the order they are read.
+    static let aeadArrays = ["aes_ctr_hmac", "aes_256_ctr_hmac"]
 
     /// Parses the file at `path`.
     ///
     /// - Throws: ``VectorFileError`` naming the file and the record (`header[3]`,
-    ///   `sframe[4] (cipher_suite 5)`) that is missing a field or holds a bad value.
+    ///   `sframe[4] (cipher_suite 5)`, `aes_ctr_hmac[0] (cipher_suite 1)`) that is missing a
+    ///   field or holds a bad value.
     public static func read(path: String) throws(VectorFileError) -> SFrameVectors {
         try parse(VectorFile.contents(of: path), path: path)
     }
@@ -111,11 +123,10 @@ public struct SFrameVectors: Sendable, Equatable {
     /// a fraction, an exponent, a negative or larger number, or a boolean is refused.
     public static func parse(_ data: Data, path: String) throws(VectorFileError) -> SFrameVectors {
         let root = try VectorFile.jsonObject(data, path: path)
-        guard root["header"] != nil || root["sframe"] != nil else {
+        guard (["header"] + frameArrays + aeadArrays).contains(where: { root[$0] != nil }) else {
             throw .malformed(path: path, record: "document", reason: "neither a \"header\" nor an \"sframe\" array")
         }
         let headerRecords = try records(root, "header", path: path)
-        let frameRecords = try records(root, "sframe", path: path)
 
         var headers: [SFrameHeaderVector] = []
         for (i, object) in headerRecords.enumerated() {
@@ -126,21 +137,40 @@ public struct SFrameVectors: Sendable, Equatable {
                     encoded: try record.hex("encoded")))
         }
         var frames: [SFrameSuiteVector] = []
-        for (i, object) in frameRecords.enumerated() {
-            var record = Fields(path: path, record: "sframe[\(i)]", object: object)
-            let suite = try record.uint64("cipher_suite")
-            record.record += " (cipher_suite \(suite))"
-            frames.append(
-                SFrameSuiteVector(
-                    id: record.record, cipherSuite: suite, keyID: try record.uint64("kid"),
-                    counter: try record.uint64("ctr"), baseKey: try record.hex("base_key"),
-                    keyLabel: try record.hex("sframe_key_label"), saltLabel: try record.hex("sframe_salt_label"),
-                    secret: try record.hex("sframe_secret"), key: try record.hex("sframe_key"),
-                    salt: try record.hex("sframe_salt"), metadata: try record.hex("metadata"),
-                    nonce: try record.hex("nonce"), aad: try record.hex("aad"), plaintext: try record.hex("pt"),
-                    ciphertext: try record.hex("ct")))
+        for array in frameArrays {
+            for (i, object) in try records(root, array, path: path).enumerated() {
+                frames.append(try frame(Fields(path: path, record: "\(array)[\(i)]", object: object)))
+            }
         }
-        return SFrameVectors(path: path, headers: headers, frames: frames)
+        var aeads: [SFrameAEADVector] = []
+        for array in aeadArrays {
+            for (i, object) in try records(root, array, path: path).enumerated() {
+                var record = Fields(path: path, record: "\(array)[\(i)]", object: object)
+                let suite = try record.uint64("cipher_suite")
+                record.record += " (cipher_suite \(suite))"
+                aeads.append(
+                    SFrameAEADVector(
+                        id: record.record, cipherSuite: suite, key: try record.hex("key"), encryptionKey: try record.hex("enc_key"),
+                        authenticationKey: try record.hex("auth_key"), nonce: try record.hex("nonce"),
+                        aad: try record.hex("aad"), plaintext: try record.hex("pt"), ciphertext: try record.hex("ct")))
+            }
+        }
+        return SFrameVectors(path: path, headers: headers, frames: frames, aeads: aeads)
+    }
+
+    /// One whole-SFrame entry.
+    private static func frame(_ fields: Fields) throws(VectorFileError) -> SFrameSuiteVector {
+        var record = fields
+        let suite = try record.uint64("cipher_suite")
+        record.record += " (cipher_suite \(suite))"
+        return SFrameSuiteVector(
+            id: record.record, cipherSuite: suite, keyID: try record.uint64("kid"),
+            counter: try record.uint64("ctr"), baseKey: try record.hex("base_key"),
+            keyLabel: try record.hex("sframe_key_label"), saltLabel: try record.hex("sframe_salt_label"),
+            secret: try record.hex("sframe_secret"), key: try record.hex("sframe_key"),
+            salt: try record.hex("sframe_salt"), metadata: try record.hex("metadata"),
+            nonce: try record.hex("nonce"), aad: try record.hex("aad"), plaintext: try record.hex("pt"),
+            ciphertext: try record.hex("ct"))
     }
 
     private static func records(_ root: [String: Any], _ name: String, path: String) throws(VectorFileError) -> [[String: Any]] {

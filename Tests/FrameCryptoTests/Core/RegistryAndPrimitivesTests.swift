@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func unknownNameListsTheKnownOnes() {
-        let known = ["openssl", "sodium", "swift-crypto", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm"]
+        let known = [
+            "openssl", "sodium", "swift-crypto", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm", "openssl-hmac-rekey",
+        ]
         #expect(BackendRegistry.selectableNames == known)
         #expect(throws: FrameCryptoError.unknownBackend("boring", known: known)) {
             try BackendRegistry.backend(named: "boring")
