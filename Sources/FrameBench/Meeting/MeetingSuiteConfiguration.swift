@@ -35,6 +35,10 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
     package var granularities: [Granularity] = [.frame]
     /// The protected packet size in packet granularity (SFrame header and tag included).
     package var packetBudget = PacketBudget()
+    /// The SFrame cipher suite of every participant's keys: 5, `AES_256_GCM_SHA512_128`, by
+    /// default. Backends that do not implement it are left out (``backendsLackingSuite()``
+    /// names them, and the CLI says so).
+    package var cipherSuite: SFrameCipherSuite = .default
     /// Seed of the workloads, the speaker sequence and the stream phases.
     package var seed: UInt64 = 1
     /// A trace every participant replays instead of the generated workloads.
@@ -105,7 +109,21 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
         }
         guard (0...1000).contains(syntheticAllocations) else { throw invalid("synthetic allocations must be 0 to 1000 per frame") }
         try validateModel()
-        return try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
+        let all = try ConfigurationChecks.backends(backends, crypto: { .crypto($0) }, invalid: invalid)
+        let implementing = all.filter { $0.algorithms.contains(cipherSuite.aead) }
+        guard !implementing.isEmpty else {
+            throw invalid(
+                "no selected backend implements SFrame suite \(cipherSuite.rawValue) (\(cipherSuite.ianaName)); "
+                    + "`framebench backends` lists which do")
+        }
+        return implementing
+    }
+
+    /// The selected backends that do not implement ``cipherSuite`` and so are not measured.
+    package func backendsLackingSuite() throws(SuiteError) -> [String] {
+        let all = try ConfigurationChecks.backends(
+            backends, crypto: { SuiteError.crypto($0) }, invalid: { SuiteError.invalidConfiguration($0) })
+        return all.filter { !$0.algorithms.contains(cipherSuite.aead) }.map { $0.info.name }
     }
 
     /// Every thread count of a meeting-mode case: ``threads``, then ``alsoThreads``.
@@ -171,6 +189,7 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
             "granularities": granularities.map(\.rawValue).joined(separator: ","),
         ]
         if granularities.contains(.packet) { extra["mtu"] = String(packetBudget.mtu) }
+        if cipherSuite != .default { extra["cipherSuite"] = String(cipherSuite.rawValue) }
         if let tracePath { extra["trace"] = tracePath }
         if syntheticOverheadNanoseconds > 0 { extra["syntheticOverheadNanoseconds"] = String(syntheticOverheadNanoseconds) }
         if syntheticAllocations > 0 { extra["syntheticAllocations"] = String(syntheticAllocations) }

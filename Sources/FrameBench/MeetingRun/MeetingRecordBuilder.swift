@@ -81,6 +81,7 @@ struct MeetingRecordBuilder {
         record.paced = configuration.paced
         record.granularity = runner.granularity.rawValue
         if runner.granularity == .packet { record.mtu = configuration.packetBudget.mtu }
+        record.cipherSuite = Int(configuration.cipherSuite.rawValue)
         if totals.seals > 0 { record.overheadBytesPerFrame = Double(totals.overheadBytes.reduce(0, +)) / Double(totals.seals) }
         // Paced, the work cannot finish before its media is released: the factor is media over
         // max(wall, media), 1 when the machine keeps up and below 1 when it falls behind.

@@ -38,6 +38,13 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Packet granularity: bytes per protected packet, SFrame header and tag included (default: 1200).")
     var mtu: Int?
 
+    @Option(
+        help: """
+            The SFrame cipher suite of every participant's keys: 1-8 or its IANA name (default: 5, \
+            AES_256_GCM_SHA512_128). Backends that lack it are named and left out.
+            """)
+    var suite: SuiteSelection?
+
     @Flag(help: "Release frames on their media schedule; report latency and missed deadlines.")
     var paced = false
 
@@ -117,6 +124,9 @@ struct MeetingCommand: ParsableCommand {
         try OptionRules.requires(deadline, "--deadline-ms", paced, "paced runs; add --paced")
         try OptionRules.requires(
             mtu, "--mtu", granularity?.values.contains(.packet) == true, "packet granularity; add --granularity packet")
+        if let suite, suite.suites.count != 1 {
+            throw ValidationError("--suite takes one suite for a meeting (every participant uses the same), not \(suite)")
+        }
         let configuration = try makeConfiguration()
         try OptionRules.checking {
             _ = try configuration.resolvedBackends()
@@ -128,7 +138,13 @@ struct MeetingCommand: ParsableCommand {
         let configuration = try makeConfiguration()
         let study = makeKeyCountConfiguration(configuration)
         let backendNames = try OptionRules.checking { try configuration.resolvedBackends().map { $0.info.name } }
+        let lacking = try OptionRules.checking { try configuration.backendsLackingSuite() }
         let measured = try MeasuredRun.begin(suite: "meeting", results: results)
+        for name in lacking {
+            standardError(
+                "meeting: \(name): n/a, does not implement SFrame suite \(configuration.cipherSuite.rawValue) "
+                    + "(\(configuration.cipherSuite.ianaName))")
+        }
         let bar = ProgressBar()
         defer { bar.finish() }
         var records = try measured.measure {
@@ -177,6 +193,7 @@ struct MeetingCommand: ParsableCommand {
         if let mode { c.modes = mode.values }
         if let granularity { c.granularities = granularity.values }
         if let mtu { c.packetBudget = PacketBudget(mtu: mtu) }
+        if let suite, let only = suite.suites.first { c.cipherSuite = only }
         if let seconds { c.seconds = seconds }
         if let warmup { c.warmupSeconds = warmup }
         if let threads {

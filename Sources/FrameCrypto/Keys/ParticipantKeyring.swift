@@ -36,6 +36,8 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
 
     /// This participant's index.
     public let participant: UInt32
+    /// The SFrame cipher suite every sender and receive key of this keyring uses.
+    public let suite: SFrameCipherSuite
     /// The meeting the keyring belongs to.
     public let meetingID: MeetingID
     /// How long, in media time, the previous epoch's receive keys outlive a rekey.
@@ -85,6 +87,9 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     ///   - maxForwardJump: how far one frame may move a receive key's replay window
     ///     forward; see ``SFrameReplayWindow/defaultMaxForwardJump``.
     ///   - graceWallClockLimit: the wall-clock cap on the grace period; `nil` for none.
+    ///   - suite: the SFrame cipher suite of every stream (RFC 9605 §4.5); 5,
+    ///     `AES_256_GCM_SHA512_128`, by default. Every participant of a meeting must use the
+    ///     same one.
     /// - Throws: ``FrameCryptoError/senderKeyReused(keyID:)`` when senders for this
     ///   participant were made from `meetingKey` before (a new epoch is needed);
     ///   ``FrameCryptoError/keyStoreFull(capacity:)`` when the receive keys do not fit in
@@ -95,11 +100,11 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
         gracePeriod: Duration = Self.defaultGracePeriod, mediaTime: Duration = .zero,
         receiverCapacity: Int = Self.defaultReceiverCapacity,
         maxForwardJump: UInt64 = SFrameReplayWindow.defaultMaxForwardJump,
-        graceWallClockLimit: Duration? = Self.defaultGraceWallClockLimit
+        graceWallClockLimit: Duration? = Self.defaultGraceWallClockLimit, suite: SFrameCipherSuite = .default
     ) throws(FrameCryptoError) {
         let schedule = SenderKeySchedule(meetingKey: meetingKey)
-        let senders = try Self.claimedSenders(participant, meetingKey, schedule)
-        var receiver = SFrameReceiver<Context>(capacity: receiverCapacity, maxForwardJump: maxForwardJump)
+        let senders = try Self.claimedSenders(participant, meetingKey, schedule, suite)
+        var receiver = SFrameReceiver<Context>(capacity: receiverCapacity, suite: suite, maxForwardJump: maxForwardJump)
         let installed: [UInt64]
         do {
             installed = try Self.install(schedule, into: &receiver, for: participant, participants: participants)
@@ -113,6 +118,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
         self.screen = senders.screen
         self.receiver = receiver
         self.participant = participant
+        self.suite = suite
         self.meetingID = meetingKey.meetingID
         self.gracePeriod = gracePeriod
         self.receiverCapacity = receiverCapacity
@@ -145,7 +151,7 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
             throw .keyStoreFull(capacity: receiverCapacity)
         }
         let schedule = SenderKeySchedule(meetingKey: meetingKey)
-        let senders = try Self.claimedSenders(participant, meetingKey, schedule)
+        let senders = try Self.claimedSenders(participant, meetingKey, schedule, suite)
         for keyID in retireNow { receiver.removeKey(keyID: keyID) }
         previousKeyIDs = []
         previousEpoch = nil
@@ -229,11 +235,11 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     // MARK: - Internals
 
     private static func sender(
-        _ participant: UInt32, _ kind: StreamKind, _ schedule: borrowing SenderKeySchedule
+        _ participant: UInt32, _ kind: StreamKind, _ schedule: borrowing SenderKeySchedule, _ suite: SFrameCipherSuite
     ) throws(FrameCryptoError) -> SFrameSender<Context> {
         let keyID = SenderKeyID(participant: participant, kind: kind, epoch: schedule.epoch).rawValue
         let baseKey = schedule.baseKey(participant: participant, kind: kind)
-        return try SFrameSender(keyID: keyID, baseKey: baseKey)
+        return try SFrameSender(keyID: keyID, baseKey: baseKey, suite: suite)
     }
 
     /// A participant's three senders, made together.
@@ -246,13 +252,14 @@ public struct ParticipantKeyring<Context: AEADContext & ~Copyable>: ~Copyable {
     /// Claims `participant`'s three streams from `meetingKey` and makes their senders; on
     /// failure gives the claims back.
     private static func claimedSenders(
-        _ participant: UInt32, _ meetingKey: borrowing MeetingKey, _ schedule: borrowing SenderKeySchedule
+        _ participant: UInt32, _ meetingKey: borrowing MeetingKey, _ schedule: borrowing SenderKeySchedule,
+        _ suite: SFrameCipherSuite
     ) throws(FrameCryptoError) -> Senders {
         try claimSenders(participant, meetingKey)
         do {
             return Senders(
-                audio: try sender(participant, .audio, schedule), video: try sender(participant, .video, schedule),
-                screen: try sender(participant, .screen, schedule))
+                audio: try sender(participant, .audio, schedule, suite), video: try sender(participant, .video, schedule, suite),
+                screen: try sender(participant, .screen, schedule, suite))
         } catch {
             releaseSenders(participant, meetingKey)
             throw error

@@ -108,7 +108,7 @@ extension MeetingKeyState where Context: ~Copyable {
             gracePeriod: grace, mediaTime: schedule.mediaTime(of: tick),
             receiverCapacity: receives ? 6 * (schedule.seats + 1) : 6,
             // Simulated media time runs at the harness's pace, not the wall clock's.
-            graceWallClockLimit: nil)
+            graceWallClockLimit: nil, suite: suite)
         if occupied[seat] { keyrings.at(seat).deinitialize(count: 1) }
         keyrings.at(seat).initialize(to: keyring)
         occupied[seat] = true

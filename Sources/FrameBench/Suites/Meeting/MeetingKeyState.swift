@@ -13,6 +13,8 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
     let schedule: MeetingSchedule
     let mode: MeetingMode
     let grace: Duration
+    /// The SFrame cipher suite of every keyring.
+    let suite: SFrameCipherSuite
     /// Threads that rekey participants in parallel, each its own seats (`seat mod
     /// threads`), as the per-frame work is partitioned.
     let rekeyThreads: Int
@@ -27,11 +29,13 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
     }
 
     /// Every seat joined and keyed for the first epoch (the initial keying, not measured,
-    /// on `setupThreads` threads). Rekeys during the run use `rekeyThreads`.
+    /// on `setupThreads` threads), under `suite`. Rekeys during the run use `rekeyThreads`.
     init(
-        schedule: MeetingSchedule, mode: MeetingMode, gracePeriod: Duration, rekeyThreads: Int, setupThreads: Int
+        schedule: MeetingSchedule, mode: MeetingMode, gracePeriod: Duration, rekeyThreads: Int, setupThreads: Int,
+        suite: SFrameCipherSuite = .default
     ) throws(SuiteError) {
         self.schedule = schedule
+        self.suite = suite
         self.mode = mode
         self.grace = gracePeriod
         self.rekeyThreads = mode == .client ? 1 : max(rekeyThreads, 1)
@@ -58,7 +62,7 @@ final class MeetingKeyState<Context: AEADContext & ~Copyable>: MeetingSerialWork
     /// packet by packet.
     func work(overhead: SyntheticOverhead, packets: PacketBudget?) -> KeyringWork<Context> {
         MeetingLoops.instantiateDispatchMetadata()
-        return KeyringWork(keyrings: keyrings, overhead: overhead, mtu: packets?.mtu ?? 0, tagCount: AESGCM.tagByteCount)
+        return KeyringWork(keyrings: keyrings, overhead: overhead, mtu: packets?.mtu ?? 0, tagCount: suite.tagByteCount)
     }
 
     func serialSection(tick: Int, flags: UInt8) throws(SuiteError) {

@@ -44,8 +44,8 @@ package enum MeetingReport {
         let rows = records.filter { $0.suiteName == .meeting && $0.paced != true && ($0.threads ?? 1) == 1 }
         guard !rows.isEmpty else { return "" }
         var table = TextTable(
-            headers: ["N", "mode", "backend", "per", "B/frame", "seals/frame", "audio", "video", "screen"],
-            alignments: [.right, .left, .left, .left, .right, .right, .right, .right, .right])
+            headers: ["N", "mode", "backend", "suite", "per", "B/frame", "seals/frame", "audio", "video", "screen"],
+            alignments: [.right, .left, .left, .right, .left, .right, .right, .right, .right, .right])
         for r in rows {
             let extra = r.extra ?? [:]
             func cell(_ kbps: ExtraKey, _ percent: ExtraKey) -> String {
@@ -55,6 +55,7 @@ package enum MeetingReport {
             let seals = extra[.seals].flatMap { $0 > 0 ? (extra[.packetsSealed] ?? 0) / $0 : nil }
             table.add([
                 r.participants.map(String.init) ?? "", r.mode ?? "", r.backend,
+                r.cipherSuiteKind.map { String($0.rawValue) } ?? "?",
                 r.isPerPacket ? "packet \(r.mtu.map(String.init) ?? "?") B" : "frame",
                 r.overheadBytesPerFrame.map { NumberFormat.fixed($0, 1) } ?? "-", seals.map { NumberFormat.fixed($0, 2) } ?? "-",
                 cell(.overheadKbpsAudio, .overheadPercentAudio), cell(.overheadKbpsVideo, .overheadPercentVideo),

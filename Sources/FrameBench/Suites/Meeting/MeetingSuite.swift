@@ -143,7 +143,7 @@ package enum MeetingSuite {
         func make<Context: AEADContext & ~Copyable>(_: Context.Type) throws(SuiteError) -> any MeetingSliceRunner {
             let keys = try MeetingKeyState<Context>(
                 schedule: schedule, mode: mode, gracePeriod: grace, rekeyThreads: threads,
-                setupThreads: ProcessInfo.processInfo.activeProcessorCount)
+                setupThreads: ProcessInfo.processInfo.activeProcessorCount, suite: configuration.cipherSuite)
             return MeetingCaseRunner(
                 name: Context.info.name, granularity: packets == nil ? .frame : .packet, schedule: schedule, mode: mode,
                 threads: threads, blockTicks: configuration.blockTicks, work: keys.work(overhead: overhead, packets: packets),
