@@ -20,12 +20,8 @@ final class ReferenceFrameRunner: FrameBatchRunner {
     /// The backends that have a C reference.
     static let backends: Set<String> = ["openssl", "sodium"]
 
-    /// A C reference for `backend` under `algorithm`, or `nil` when it has none.
-    init?(
-        backend: String, algorithm: AEADAlgorithm = .aes256GCM, key: [UInt8], payload: [UInt8], aad: [UInt8],
-        operation: FrameOperation
-    ) throws(SuiteError) {
-        guard algorithm == .aes256GCM else { return nil }
+    /// A C reference for `backend`, or `nil` when it has none.
+    init?(backend: String, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation) throws(SuiteError) {
         let made: Library?
         switch backend {
         case "openssl": made = key.withUnsafeBufferPointer { fbr_openssl_new($0.baseAddress) }.map(Library.openssl)

@@ -51,9 +51,8 @@ package enum FramesSuite {
                     overhead: overhead)
                 slots.append(CaseSlot(runner: swift))
                 if configuration.includeReference,
-                    let c = try ReferenceFrameRunner(
-                        backend: backend.info.name, algorithm: suite.aead, key: suiteKey, payload: payload, aad: aad,
-                        operation: operation)
+                    let c = try makeReferenceRunner(
+                        backend.info.name, algorithm: suite.aead, key: suiteKey, payload: payload, aad: aad, operation: operation)
                 {
                     slots.append(CaseSlot(runner: c))
                 }
@@ -119,6 +118,19 @@ package enum FramesSuite {
         guard count > key.count else { return Array(key.prefix(count)) }
         var random = SeededRandom(seed: seed ^ 0x4B45_5945_5854)
         return key + random.bytes(count - key.count)
+    }
+
+    /// The C reference of `backend` under `algorithm`, or `nil` when it has none: the
+    /// library's own for AES-256-GCM (``ReferenceFrameRunner``), OpenSSL's suite reference for
+    /// the other SFrame suites' AEADs (``SuiteReferenceFrameRunner``).
+    static func makeReferenceRunner(
+        _ backend: String, algorithm: AEADAlgorithm, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation
+    ) throws(SuiteError) -> (any FrameBatchRunner)? {
+        if algorithm == .aes256GCM {
+            return try ReferenceFrameRunner(backend: backend, key: key, payload: payload, aad: aad, operation: operation)
+        }
+        return try SuiteReferenceFrameRunner(
+            backend: backend, algorithm: algorithm, key: key, payload: payload, aad: aad, operation: operation)
     }
 
     /// Opens `backend` into a generic function, so the runner's per-frame loop is
