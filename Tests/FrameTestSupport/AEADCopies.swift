@@ -5,7 +5,7 @@ package func sealCopy<C: AEADContext & ~Copyable>(
     _ context: inout C, nonce: Nonce, aad: [UInt8], plaintext: [UInt8]
 ) throws(FrameCryptoError) -> (ciphertext: [UInt8], tag: [UInt8]) {
     var text = plaintext
-    var tag = [UInt8](repeating: 0, count: AESGCM.tagByteCount)
+    var tag = [UInt8](repeating: 0, count: context.algorithm.tagByteCount)
     var textSpan = text.mutableSpan
     var tagSpan = tag.mutableSpan
     try context.seal(nonce: nonce, aad: aad.span, text: &textSpan, tag: &tagSpan)

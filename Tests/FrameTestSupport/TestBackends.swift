@@ -10,6 +10,11 @@ package enum TestBackends {
     /// The names of the available backends, for parameterised tests.
     package static var names: [String] { available.map { $0.info.name } }
 
+    /// The names of the variants that run here.
+    package static var variantNames: [String] {
+        BackendRegistry.variants.filter { $0.info.availability.isAvailable }.map { $0.info.name }
+    }
+
     /// Every ordered pair of available backends, including a backend with itself.
     package static var pairs: [(AEADBackend, AEADBackend)] {
         available.flatMap { a in available.map { b in (a, b) } }

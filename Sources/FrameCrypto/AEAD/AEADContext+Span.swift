@@ -3,7 +3,7 @@
 /// to the pointer-level calls and allocate nothing.
 extension AEADContext where Self: ~Copyable {
     /// Encrypts `text` in place under `nonce`, authenticating `aad`, and writes the tag
-    /// into `tag`, which must be exactly ``AESGCM/tagByteCount`` bytes.
+    /// into `tag`, which must be exactly the algorithm's ``AEADAlgorithm/tagByteCount`` bytes.
     ///
     /// - Throws: ``FrameCryptoError/invalidTagLength(_:)`` for a tag span of another size,
     ///   and whatever ``seal(nonce:aad:plaintext:ciphertext:tag:)`` throws.
@@ -14,7 +14,7 @@ extension AEADContext where Self: ~Copyable {
         text: inout MutableSpan<UInt8>,
         tag: inout MutableSpan<UInt8>
     ) throws(FrameCryptoError) {
-        guard tag.count == AESGCM.tagByteCount else { throw .invalidTagLength(tag.count) }
+        guard tag.count == algorithm.tagByteCount else { throw .invalidTagLength(tag.count) }
         try aad.withUnsafeBytes { (aadBytes) throws(FrameCryptoError) in
             try text.withUnsafeMutableBytes { (textBytes) throws(FrameCryptoError) in
                 try tag.withUnsafeMutableBytes { (tagBytes) throws(FrameCryptoError) in
@@ -31,8 +31,9 @@ extension AEADContext where Self: ~Copyable {
     /// On any failure `text` holds no plaintext: a bad tag leaves it zeroed, and a tag of
     /// the wrong size is rejected before anything is decrypted.
     ///
-    /// - Throws: ``FrameCryptoError/invalidTagLength(_:)`` for a tag that is not 16 bytes
-    ///   (a truncated tag is never accepted), ``FrameCryptoError/authenticationFailed``
+    /// - Throws: ``FrameCryptoError/invalidTagLength(_:)`` for a tag that is not the
+    ///   algorithm's ``AEADAlgorithm/tagByteCount`` bytes (a tag truncated further is never
+    ///   accepted), ``FrameCryptoError/authenticationFailed``
     ///   when the tag does not verify.
     @inlinable
     public mutating func open(
@@ -41,7 +42,7 @@ extension AEADContext where Self: ~Copyable {
         text: inout MutableSpan<UInt8>,
         tag: Span<UInt8>
     ) throws(FrameCryptoError) {
-        guard tag.count == AESGCM.tagByteCount else { throw .invalidTagLength(tag.count) }
+        guard tag.count == algorithm.tagByteCount else { throw .invalidTagLength(tag.count) }
         try aad.withUnsafeBytes { (aadBytes) throws(FrameCryptoError) in
             try tag.withUnsafeBytes { (tagBytes) throws(FrameCryptoError) in
                 try text.withUnsafeMutableBytes { (textBytes) throws(FrameCryptoError) in

@@ -1,5 +1,5 @@
-/// A keyed AES-256-GCM context from one crypto library: made once from a 32-byte key,
-/// then used for every frame under that key.
+/// A keyed AEAD context from one crypto library: made once from a key for one
+/// ``AEADAlgorithm``, then used for every frame under that key.
 ///
 /// A conforming type is one *backend*. It is `~Copyable` because it owns C resources
 /// (an OpenSSL `EVP_CIPHER_CTX`, a libsodium key schedule) that its `deinit` wipes and
@@ -19,18 +19,26 @@ public protocol AEADContext: ~Copyable, SendableMetatype {
     /// What this backend is: its name, library and version, and whether it runs here.
     static var info: BackendInfo { get }
 
-    /// Expands `key` (exactly ``AESGCM/keyByteCount`` bytes) into a keyed context.
-    ///
-    /// - Throws: ``FrameCryptoError/invalidKeyLength(expected:actual:)`` for a key of the
-    ///   wrong size, ``FrameCryptoError/backendUnavailable(backend:reason:)`` when the
-    ///   backend cannot run on this machine, or ``FrameCryptoError/libraryCallFailed(_:)``.
-    init(key: Span<UInt8>) throws(FrameCryptoError)
+    /// The algorithms this backend implements; ``init(algorithm:key:)`` refuses any other.
+    static var algorithms: [AEADAlgorithm] { get }
 
-    /// Encrypts `plaintext` into `ciphertext` and writes the 16-byte tag to `tag`.
+    /// Expands `key` (exactly `algorithm.keyByteCount` bytes) into a context keyed for
+    /// `algorithm`.
+    ///
+    /// - Throws: ``FrameCryptoError/unsupportedAlgorithm(_:backend:)`` for an algorithm not in
+    ///   ``algorithms``, ``FrameCryptoError/invalidKeyLength(expected:actual:)`` for a key of
+    ///   the wrong size, ``FrameCryptoError/backendUnavailable(backend:reason:)`` when the
+    ///   backend cannot run on this machine, or ``FrameCryptoError/libraryCallFailed(_:)``.
+    init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError)
+
+    /// The algorithm this context was keyed for.
+    var algorithm: AEADAlgorithm { get }
+
+    /// Encrypts `plaintext` into `ciphertext` and writes the tag (``algorithm``'s
+    /// ``AEADAlgorithm/tagByteCount`` bytes) to `tag`.
     ///
     /// `ciphertext` must be as long as `plaintext` and either exactly `plaintext`'s memory
-    /// (in place) or memory that does not overlap it; `tag` must have room for
-    /// ``AESGCM/tagByteCount`` bytes.
+    /// (in place) or memory that does not overlap it; `tag` must have room for the tag.
     ///
     /// - Throws: ``FrameCryptoError/bufferSizeMismatch(expected:actual:)``,
     ///   ``FrameCryptoError/messageTooLong(_:)`` or ``FrameCryptoError/libraryCallFailed(_:)``.
@@ -42,7 +50,7 @@ public protocol AEADContext: ~Copyable, SendableMetatype {
         tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError)
 
-    /// Checks the 16-byte `tag` and decrypts `ciphertext` into `plaintext`.
+    /// Checks `tag` (``algorithm``'s ``AEADAlgorithm/tagByteCount`` bytes) and decrypts `ciphertext` into `plaintext`.
     ///
     /// `plaintext` must be as long as `ciphertext` and either exactly `ciphertext`'s memory
     /// (in place) or memory that does not overlap it.
@@ -64,6 +72,23 @@ public protocol AEADContext: ~Copyable, SendableMetatype {
         tag: UnsafeRawPointer,
         plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError)
+}
+
+extension AEADContext where Self: ~Copyable {
+    /// A context keyed for AES-256-GCM (``AEADAlgorithm/aes256GCM``), for callers that do
+    /// not choose an algorithm: `init(algorithm: .aes256GCM, key: key)`.
+    ///
+    /// - Throws: as ``init(algorithm:key:)``.
+    @inlinable
+    public init(key: Span<UInt8>) throws(FrameCryptoError) {
+        try self.init(algorithm: .aes256GCM, key: key)
+    }
+
+    /// Whether this backend implements `algorithm`.
+    @inlinable
+    public static func implements(_ algorithm: AEADAlgorithm) -> Bool {
+        algorithms.contains(algorithm)
+    }
 }
 
 /// A backend, named by its context type: `OpenSSLContext.self`, `SodiumContext.self`, ….

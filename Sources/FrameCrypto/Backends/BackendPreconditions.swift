@@ -1,17 +1,24 @@
 /// The checks every backend makes before it touches its library, in one place so they
-/// cannot drift apart: the key length when a context is made, and per frame the output
+/// cannot drift apart: the algorithm and the key length when a context is made, and per frame the output
 /// buffer's size and the input lengths one call accepts (``AESGCM/maxMessageByteCount``).
 ///
 /// Always inlined into the backend's `init`, `seal` and `open`: the same comparisons as
 /// the hand-written guards they replace, no call, no allocation.
 enum BackendPreconditions {
-    /// A key of exactly ``AESGCM/keyByteCount`` bytes.
+    /// An algorithm `backend` implements, and a key of exactly its
+    /// ``AEADAlgorithm/keyByteCount`` bytes, checked in that order.
     ///
-    /// - Throws: ``FrameCryptoError/invalidKeyLength(expected:actual:)``.
+    /// - Throws: ``FrameCryptoError/unsupportedAlgorithm(_:backend:)`` or
+    ///   ``FrameCryptoError/invalidKeyLength(expected:actual:)``.
     @inline(__always)
-    static func checkKey(_ key: borrowing Span<UInt8>) throws(FrameCryptoError) {
-        guard key.count == AESGCM.keyByteCount else {
-            throw .invalidKeyLength(expected: AESGCM.keyByteCount, actual: key.count)
+    static func checkKey<Backend: AEADContext & ~Copyable>(
+        _ key: borrowing Span<UInt8>, algorithm: AEADAlgorithm, for backend: Backend.Type
+    ) throws(FrameCryptoError) {
+        guard backend.algorithms.contains(algorithm) else {
+            throw .unsupportedAlgorithm(algorithm, backend: backend.info.name)
+        }
+        guard key.count == algorithm.keyByteCount else {
+            throw .invalidKeyLength(expected: algorithm.keyByteCount, actual: key.count)
         }
     }
 

@@ -16,12 +16,17 @@ package struct OpenSSLColdContext: AEADContext, ~Copyable, @unchecked Sendable {
             summary: "variant: new EVP_CIPHER_CTX keyed with the fetched cipher for every frame, then freed")
     }
 
-    package init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    package static var algorithms: [AEADAlgorithm] { [.aes256GCM] }
+
+    package let algorithm: AEADAlgorithm
+
+    package init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         guard OpenSSLCipher.aes256gcm.pointer != nil else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
         self.key = SecretBytes(copying: key)
+        self.algorithm = algorithm
     }
 
     package mutating func seal(

@@ -1,9 +1,10 @@
 import COpenSSL
 
-/// AES-256-GCM through OpenSSL's libcrypto 3 EVP interface, the way a performance-minded
-/// client drives it:
+/// AES-128-GCM and AES-256-GCM through OpenSSL's libcrypto 3 EVP interface, the way a
+/// performance-minded client drives it:
 ///
-/// - the cipher is fetched once per process with `EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)`,
+/// - the cipher is fetched once per process with `EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)`
+///   (and `"AES-128-GCM"`),
 ///   so no per-init provider lookup (and none of its locks) ever happens;
 /// - each key gets two keyed `EVP_CIPHER_CTX`s, one per direction, made once;
 /// - each frame only resets the nonce (`EVP_{En,De}cryptInit_ex2` with no cipher and no key),
@@ -18,9 +19,13 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { OpenSSLCipher.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
-        guard let cipher = OpenSSLCipher.aes256gcm.pointer else {
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
+        guard let cipher = OpenSSLCipher.gcm(algorithm).pointer else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
         guard let enc = EVP_CIPHER_CTX_new() else { throw .libraryCallFailed("EVP_CIPHER_CTX_new") }
@@ -40,6 +45,7 @@ public struct OpenSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
         }
         encryptor = enc
         decryptor = dec
+        self.algorithm = algorithm
     }
 
     deinit {
@@ -124,6 +130,12 @@ enum OpenSSLCipher {
     }
 
     static let aes256gcm = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-256-GCM", nil))
+    static let aes128gcm = Fetched(pointer: EVP_CIPHER_fetch(nil, "AES-128-GCM", nil))
+
+    /// The fetched GCM cipher for `algorithm` (AES-128-GCM for 16-byte keys, else AES-256-GCM).
+    static func gcm(_ algorithm: AEADAlgorithm) -> Fetched {
+        algorithm.encryptionKeyByteCount == 16 ? aes128gcm : aes256gcm
+    }
 
     static let info: BackendInfo = {
         let version = "\(OPENSSL_version_major()).\(OPENSSL_version_minor()).\(OPENSSL_version_patch())"

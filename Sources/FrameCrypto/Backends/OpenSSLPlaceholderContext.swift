@@ -16,9 +16,14 @@ package struct OpenSSLPlaceholderContext: AEADContext, ~Copyable, @unchecked Sen
             summary: "variant: new EVP_CIPHER_CTX per frame, initialised with the EVP_aes_256_gcm() placeholder (implicit fetch per init)")
     }
 
-    package init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    package static var algorithms: [AEADAlgorithm] { [.aes256GCM] }
+
+    package let algorithm: AEADAlgorithm
+
+    package init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         self.key = SecretBytes(copying: key)
+        self.algorithm = algorithm
     }
 
     package mutating func seal(

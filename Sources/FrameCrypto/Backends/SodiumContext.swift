@@ -13,8 +13,12 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { SodiumLibrary.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         if let reason = Self.info.availability.reason {
             throw .backendUnavailable(backend: Self.info.name, reason: reason)
         }
@@ -27,6 +31,7 @@ public struct SodiumContext: AEADContext, ~Copyable, @unchecked Sendable {
             throw .libraryCallFailed("crypto_aead_aes256gcm_beforenm")
         }
         self.state = state
+        self.algorithm = algorithm
     }
 
     deinit {

@@ -15,12 +15,17 @@ package struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked
             availability: base.availability)
     }
 
-    package init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    package static var algorithms: [AEADAlgorithm] { [.aes256GCM] }
+
+    package let algorithm: AEADAlgorithm
+
+    package init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         if let reason = Self.info.availability.reason {
             throw .backendUnavailable(backend: Self.info.name, reason: reason)
         }
         self.key = SecretBytes(copying: key)
+        self.algorithm = algorithm
     }
 
     package mutating func seal(

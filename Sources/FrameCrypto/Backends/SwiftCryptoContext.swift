@@ -48,8 +48,13 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
             availability: .available)
     }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
+        self.algorithm = algorithm
         self.key = key.withUnsafeBytes { SymmetricKey(data: $0) }
     }
 

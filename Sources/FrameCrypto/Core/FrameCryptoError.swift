@@ -16,7 +16,8 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidKeyLength(expected: Int, actual: Int)
     /// A nonce that is not 96 bits.
     case invalidNonceLength(Int)
-    /// A tag that is not 128 bits (a truncated tag is rejected, never checked short).
+    /// A tag that is not the algorithm's size (a tag truncated further is rejected, never
+    /// checked short).
     case invalidTagLength(Int)
     /// Output and input buffers of different sizes.
     case bufferSizeMismatch(expected: Int, actual: Int)
@@ -28,6 +29,8 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
     case backendUnavailable(backend: String, reason: String)
     /// No backend has this name; `known` lists the names that exist.
     case unknownBackend(String, known: [String])
+    /// The backend does not implement this algorithm (see ``AEADContext/algorithms``).
+    case unsupportedAlgorithm(AEADAlgorithm, backend: String)
 
     // SFrame framing and receiving.
 
@@ -81,7 +84,7 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidNonceLength(n):
             "invalid nonce length: \(n) bytes, expected \(AESGCM.nonceByteCount)"
         case let .invalidTagLength(n):
-            "invalid tag length: \(n) bytes, expected \(AESGCM.tagByteCount)"
+            "invalid tag length: \(n) bytes, not the algorithm's tag size"
         case let .bufferSizeMismatch(expected, actual):
             "buffer size mismatch: \(actual) bytes, expected \(expected)"
         case let .messageTooLong(n):
@@ -92,6 +95,8 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
             "backend '\(backend)' is unavailable: \(reason)"
         case let .unknownBackend(name, known):
             "unknown backend '\(name)'; known backends: \(known.joined(separator: ", "))"
+        case let .unsupportedAlgorithm(algorithm, backend):
+            "backend '\(backend)' does not implement \(algorithm)"
         case let .malformedHeader(reason):
             "malformed SFrame header: \(reason)"
         case let .unknownKeyID(kid):
@@ -138,6 +143,7 @@ public enum FrameCryptoError: Error, Equatable, Sendable, CustomStringConvertibl
         case let (.libraryCallFailed(a), .libraryCallFailed(b)): a.description == b.description
         case let (.backendUnavailable(a, b), .backendUnavailable(c, d)): a == c && b == d
         case let (.unknownBackend(a, b), .unknownBackend(c, d)): a == c && b == d
+        case let (.unsupportedAlgorithm(a, b), .unsupportedAlgorithm(c, d)): a == c && b == d
         case let (.malformedHeader(a), .malformedHeader(b)): a.description == b.description
         case let (.unknownKeyID(a), .unknownKeyID(b)): a == b
         case let (.replayedCounter(a, b), .replayedCounter(c, d)): a == c && b == d

@@ -82,4 +82,38 @@ public enum BackendRegistry {
         }
         return chosen
     }
+
+    // The matrix: which backend implements which algorithm and suite.
+
+    /// The default backends (available here or not) that implement `algorithm`, in
+    /// ``all``'s order.
+    public static func backends(implementing algorithm: AEADAlgorithm) -> [AEADBackend] {
+        all.filter { $0.algorithms.contains(algorithm) }
+    }
+
+    /// The default backends (available here or not) that implement `suite`'s AEAD.
+    public static func backends(implementing suite: SFrameCipherSuite) -> [AEADBackend] {
+        backends(implementing: suite.aead)
+    }
+
+    /// Whether `backend` implements `algorithm`: `false` is a cell tables show as "n/a".
+    public static func implements(_ backend: AEADBackend, _ algorithm: AEADAlgorithm) -> Bool {
+        backend.algorithms.contains(algorithm)
+    }
+
+    /// Whether `backend` implements `suite`'s AEAD.
+    public static func implements(_ backend: AEADBackend, _ suite: SFrameCipherSuite) -> Bool {
+        implements(backend, suite.aead)
+    }
+
+    /// Every (backend, algorithm) cell for `backends` (default: the default backends) and
+    /// every algorithm, with whether the backend implements it: the whole matrix, nothing
+    /// dropped.
+    public static func matrix(
+        _ backends: [AEADBackend] = all
+    ) -> [(backend: String, algorithm: AEADAlgorithm, implemented: Bool)] {
+        backends.flatMap { backend in
+            AEADAlgorithm.allCases.map { (backend.info.name, $0, backend.algorithms.contains($0)) }
+        }
+    }
 }
