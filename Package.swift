@@ -87,7 +87,10 @@ let package = Package(
         .target(
             name: "CFrameReference",
             dependencies: ["COpenSSL", "CSodium"] + optionalLibraryDependencies,
-            cSettings: optionalLibraries.map { .define($0.define, .when(traits: [$0.trait])) }
+            // -O2 in every configuration: the floor is the yardstick of the code-path probe
+            // (FrameBench's CodePathProbe), which `framebench backends` runs in debug builds too,
+            // and unoptimised intrinsics run ~10x slower than the libraries they are measured against.
+            cSettings: optionalLibraries.map { .define($0.define, .when(traits: [$0.trait])) } + [.unsafeFlags(["-O2"])]
         ),
 
         // The core: AES-256-GCM backends behind one protocol.

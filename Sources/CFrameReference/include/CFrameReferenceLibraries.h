@@ -2,8 +2,9 @@
 #define CFRAMEREFERENCE_LIBRARIES_H
 // C references for the optional libraries (package traits; Package.swift): for each, the
 // same per-frame calls as its FrameCrypto backend, in the shape of fbr_openssl_* in
-// CFrameReference.h (the same clock, nonce counter and return convention). A library whose
-// trait is off has no functions here: FRAMEBENCH_HAVE_<LIBRARY> is defined by its trait.
+// CFrameReference.h (the same clock, nonce counter and return convention). Declared always;
+// defined (libraries/*.c) only when FRAMEBENCH_HAVE_<LIBRARY> is, which the library's trait
+// sets, and called from Swift only under the same trait.
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,30 +24,20 @@ extern "C" {
                                     size_t aad_size, const uint8_t *tag, const uint8_t *nonce,      \
                                     size_t frames);
 
-#if defined(FRAMEBENCH_HAVE_NETTLE)
 /// nettle: gcm_aes256_ctx keyed once; per frame set_iv, update, encrypt/decrypt, digest,
 /// memeql_sec.
 FBR_DECLARE_LIBRARY(nettle)
-#endif
-#if defined(FRAMEBENCH_HAVE_GCRYPT)
 /// libgcrypt: one GCM handle keyed once; per frame setiv, authenticate, final,
 /// encrypt/decrypt, gettag/checktag.
 FBR_DECLARE_LIBRARY(gcrypt)
-#endif
-#if defined(FRAMEBENCH_HAVE_MBEDTLS)
 /// mbedTLS: mbedtls_gcm_context keyed once; per frame mbedtls_gcm_crypt_and_tag or
 /// mbedtls_gcm_auth_decrypt.
 FBR_DECLARE_LIBRARY(mbedtls)
-#endif
-#if defined(FRAMEBENCH_HAVE_WOLFSSL)
 /// wolfSSL: Aes keyed once; per frame wc_AesGcmEncrypt or wc_AesGcmDecrypt.
 FBR_DECLARE_LIBRARY(wolfssl)
-#endif
-#if defined(FRAMEBENCH_HAVE_BOTAN)
 /// Botan FFI: a botan_cipher per direction keyed once; per frame set_associated_data,
 /// start, one final update through a scratch buffer (ciphertext and tag joined).
 FBR_DECLARE_LIBRARY(botan)
-#endif
 
 #undef FBR_DECLARE_LIBRARY
 

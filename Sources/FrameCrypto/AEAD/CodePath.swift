@@ -42,6 +42,10 @@ public enum CodePathSource: String, Sendable, Equatable, Codable {
     /// The library has no query: its documented run-time dispatch rule, applied to its
     /// build (the routines it contains) and this CPU's CPUID features.
     case dispatchRule
+    /// The library has no query: its AES-GCM was timed against the floor reference (AES-NI +
+    /// PCLMULQDQ intrinsics) on this CPU, which tells table-based code from hardware AES;
+    /// VAES or AES-NI then comes from its dispatch rule (FrameBench's `CodePathProbe`).
+    case measuredProbe
     /// A newer source this FrameBench does not know.
     case unknown
 

@@ -1,7 +1,7 @@
 #if Botan
 import CBotan
 
-/// AES-256-GCM through Botan 2's C FFI, `botan_cipher` "AES-256/GCM" (the `Botan` package
+/// AES-128-GCM and AES-256-GCM through Botan 2's C FFI, `botan_cipher` "AES-256/GCM" (or "AES-128/GCM") (the `Botan` package
 /// trait), the way a careful client drives it:
 ///
 /// - two cipher objects per key, one per direction, made and keyed once
@@ -33,14 +33,19 @@ public struct BotanContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { BotanLibrary.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
+        let name = algorithm == .aes128GCM ? "AES-128/GCM" : "AES-256/GCM"
         var enc: botan_cipher_t?
         var dec: botan_cipher_t?
-        guard botan_cipher_init(&enc, "AES-256/GCM", UInt32(BOTAN_CIPHER_INIT_FLAG_ENCRYPT)) == 0, let enc else {
+        guard botan_cipher_init(&enc, name, UInt32(BOTAN_CIPHER_INIT_FLAG_ENCRYPT)) == 0, let enc else {
             throw .libraryCallFailed("botan_cipher_init")
         }
-        guard botan_cipher_init(&dec, "AES-256/GCM", UInt32(BOTAN_CIPHER_INIT_FLAG_DECRYPT)) == 0, let dec else {
+        guard botan_cipher_init(&dec, name, UInt32(BOTAN_CIPHER_INIT_FLAG_DECRYPT)) == 0, let dec else {
             botan_cipher_destroy(enc)
             throw .libraryCallFailed("botan_cipher_init")
         }
@@ -55,6 +60,7 @@ public struct BotanContext: AEADContext, ~Copyable, @unchecked Sendable {
         encryptor = enc
         decryptor = dec
         scratch = .allocate(byteCount: Self.initialScratch, alignment: 16)
+        self.algorithm = algorithm
     }
 
     deinit {
@@ -143,7 +149,8 @@ enum BotanLibrary {
         name: "botan",
         library: "Botan (C FFI)",
         version: "\(botan_version_major()).\(botan_version_minor()).\(botan_version_patch())",
-        summary: "botan_cipher AES-256/GCM per key and direction, keyed once; per frame set_associated_data, start, one final update; ciphertext and tag copied through a per-context scratch buffer (the FFI takes and returns them joined)",
+        summary:
+            "botan_cipher AES-256/GCM per key and direction, keyed once; per frame set_associated_data, start, one final update; ciphertext and tag copied through a per-context scratch buffer (the FFI takes and returns them joined)",
         availability: .available,
         codePath: codePath())
 
@@ -157,7 +164,9 @@ enum BotanLibrary {
         }
         return CPUFeatures.current.dispatch(
             library: "Botan \(botan_version_major()).\(botan_version_minor())", vaes: false,
-            rule: "built with BOTAN_HAS_AES_NI and BOTAN_HAS_GHASH_CLMUL_CPU, taken when CPUID has AES-NI and PCLMULQDQ (BOTAN_CLEAR_CPUID can mask them)")
+            rule:
+                "built with BOTAN_HAS_AES_NI and BOTAN_HAS_GHASH_CLMUL_CPU, taken when CPUID has AES-NI and PCLMULQDQ (BOTAN_CLEAR_CPUID can mask them)"
+        )
     }
 }
 #endif

@@ -1,7 +1,7 @@
 #if Libgcrypt
 import CGcrypt
 
-/// AES-256-GCM through libgcrypt's `gcry_cipher` in GCM mode (the `Libgcrypt` package
+/// AES-128-GCM and AES-256-GCM through libgcrypt's `gcry_cipher` in GCM mode (the `Libgcrypt` package
 /// trait), the way a careful client drives it:
 ///
 /// - one handle per key, opened and keyed once (`gcry_cipher_open`, `gcry_cipher_setkey`:
@@ -18,13 +18,18 @@ public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { LibgcryptLibrary.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         guard LibgcryptLibrary.version != nil else {
             throw .backendUnavailable(backend: Self.info.name, reason: Self.info.availability.reason ?? "")
         }
         var opened: gcry_cipher_hd_t?
-        guard gcry_cipher_open(&opened, Int32(GCRY_CIPHER_AES256.rawValue), Int32(GCRY_CIPHER_MODE_GCM.rawValue), 0) == 0,
+        let cipher = algorithm == .aes128GCM ? GCRY_CIPHER_AES : GCRY_CIPHER_AES256
+        guard gcry_cipher_open(&opened, Int32(cipher.rawValue), Int32(GCRY_CIPHER_MODE_GCM.rawValue), 0) == 0,
             let opened
         else { throw .libraryCallFailed("gcry_cipher_open") }
         let keyed = key.withUnsafeBytes { k in gcry_cipher_setkey(opened, k.baseAddress, k.count) }
@@ -33,6 +38,7 @@ public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
             throw .libraryCallFailed("gcry_cipher_setkey")
         }
         handle = opened
+        self.algorithm = algorithm
     }
 
     deinit {
@@ -117,7 +123,8 @@ enum LibgcryptLibrary {
         name: "libgcrypt",
         library: "libgcrypt",
         version: version ?? "unknown",
-        summary: "one gcry_cipher handle per key, keyed once; per frame setiv, authenticate, final, encrypt/decrypt, gettag/checktag; no allocation",
+        summary:
+            "one gcry_cipher handle per key, keyed once; per frame setiv, authenticate, final, encrypt/decrypt, gettag/checktag; no allocation",
         availability: version == nil
             ? .unavailable(reason: "gcry_check_version(\"\(GCRYPT_VERSION)\") failed: the loaded libgcrypt is older than its headers")
             : .available,
@@ -134,7 +141,8 @@ enum LibgcryptLibrary {
         gcry_free(raw)
         let flags = Set(line.split(whereSeparator: { $0 == ":" || $0 == "\n" }).map(String.init))
         let path: CodePath =
-            flags.contains("intel-vaes-vpclmul") ? .vaes
+            flags.contains("intel-vaes-vpclmul")
+            ? .vaes
             : flags.isSuperset(of: ["intel-aesni", "intel-pclmul"]) ? .aesni : .tableBased
         let shown = flags.filter { ["intel-aesni", "intel-pclmul", "intel-vaes-vpclmul", "intel-avx2", "intel-avx512"].contains($0) }
         return CodePathReport(

@@ -1,7 +1,7 @@
 #if MbedTLS
 import CMbedTLS
 
-/// AES-256-GCM through mbedTLS's `mbedtls_gcm` (the `MbedTLS` package trait), the way a
+/// AES-128-GCM and AES-256-GCM through mbedTLS's `mbedtls_gcm` (the `MbedTLS` package trait), the way a
 /// careful client drives it:
 ///
 /// - one `mbedtls_gcm_context` per key, keyed once (`mbedtls_gcm_setkey`: the AES key
@@ -17,12 +17,16 @@ public struct MbedTLSContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { MbedTLSLibrary.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         let made = UnsafeMutablePointer<mbedtls_gcm_context>.allocate(capacity: 1)
         mbedtls_gcm_init(made)
         let status = key.withUnsafeBufferPointer { k in
-            mbedtls_gcm_setkey(made, MBEDTLS_CIPHER_ID_AES, k.baseAddress, UInt32(AESGCM.keyByteCount * 8))
+            mbedtls_gcm_setkey(made, MBEDTLS_CIPHER_ID_AES, k.baseAddress, UInt32(k.count * 8))
         }
         guard status == 0 else {
             mbedtls_gcm_free(made)
@@ -30,6 +34,7 @@ public struct MbedTLSContext: AEADContext, ~Copyable, @unchecked Sendable {
             throw .libraryCallFailed("mbedtls_gcm_setkey")
         }
         state = made
+        self.algorithm = algorithm
     }
 
     deinit {
@@ -83,7 +88,8 @@ enum MbedTLSLibrary {
             name: "mbedtls",
             library: "mbedTLS",
             version: "\(number >> 24).\((number >> 16) & 0xFF).\((number >> 8) & 0xFF)",
-            summary: "mbedtls_gcm_context keyed once per key; one mbedtls_gcm_crypt_and_tag or mbedtls_gcm_auth_decrypt call per frame; no allocation",
+            summary:
+                "mbedtls_gcm_context keyed once per key; one mbedtls_gcm_crypt_and_tag or mbedtls_gcm_auth_decrypt call per frame; no allocation",
             availability: .available,
             codePath: codePath())
     }()

@@ -1,7 +1,7 @@
 #if WolfSSL
 import CWolfSSL
 
-/// AES-256-GCM through wolfSSL's wolfCrypt `wc_AesGcm` (the `WolfSSL` package trait), the
+/// AES-128-GCM and AES-256-GCM through wolfSSL's wolfCrypt `wc_AesGcm` (the `WolfSSL` package trait), the
 /// way a careful client drives it:
 ///
 /// - one `Aes` per key, initialised and keyed once (`wc_AesInit`, `wc_AesGcmSetKey`: key
@@ -16,8 +16,12 @@ public struct WolfSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
 
     public static var info: BackendInfo { WolfSSLLibrary.info }
 
-    public init(key: Span<UInt8>) throws(FrameCryptoError) {
-        try BackendPreconditions.checkKey(key)
+    public static var algorithms: [AEADAlgorithm] { [.aes128GCM, .aes256GCM] }
+
+    public let algorithm: AEADAlgorithm
+
+    public init(algorithm: AEADAlgorithm, key: Span<UInt8>) throws(FrameCryptoError) {
+        try BackendPreconditions.checkKey(key, algorithm: algorithm, for: Self.self)
         _ = WolfSSLLibrary.initialized
         let made = UnsafeMutablePointer<Aes>.allocate(capacity: 1)
         guard wc_AesInit(made, nil, INVALID_DEVID) == 0 else {
@@ -32,6 +36,7 @@ public struct WolfSSLContext: AEADContext, ~Copyable, @unchecked Sendable {
             throw .libraryCallFailed("wc_AesGcmSetKey")
         }
         state = made
+        self.algorithm = algorithm
     }
 
     deinit {
@@ -99,7 +104,8 @@ enum WolfSSLLibrary {
             let table = fbw_gcm_table_bits()
             return CodePathReport(
                 path: .tableBased, source: .buildConfiguration,
-                evidence: "built without WOLFSSL_AESNI: C AES, GHASH with \(table == 0 ? "no" : "a \(table)-bit") table (wolfssl/options.h)")
+                evidence: "built without WOLFSSL_AESNI: C AES, GHASH with \(table == 0 ? "no" : "a \(table)-bit") table (wolfssl/options.h)"
+            )
         default:
             return CPUFeatures.current.dispatch(
                 library: "wolfSSL built with WOLFSSL_AESNI", vaes: false,

@@ -72,15 +72,33 @@ extension AEADVector {
         return nil
     }
 
+    /// Why this vector cannot be run as `algorithm` (a GCM algorithm with a 96-bit nonce and
+    /// a 128-bit tag), or `nil` when it can. For AES-256-GCM this is ``unsupportedReason``.
+    public func unsupportedReason(as algorithm: AEADAlgorithm) -> String? {
+        if algorithm == .aes256GCM { return unsupportedReason }
+        guard algorithm.isGCM else { return "\(algorithm) is not AES-GCM" }
+        if key.count != algorithm.keyByteCount { return "\(key.count * 8)-bit key; \(algorithm) takes \(algorithm.keyByteCount * 8)" }
+        if iv.count != algorithm.nonceByteCount { return "\(iv.count * 8)-bit IV; \(algorithm) takes 96 bits" }
+        if declaredTagBits != algorithm.tagByteCount * 8 { return "\(declaredTagBits)-bit tag; \(algorithm)'s tag is 128 bits" }
+        return nil
+    }
+
     /// Checks the vector against `backend`: a valid vector must seal to exactly
     /// `ciphertext ‖ tag` and open to `plaintext`; an invalid one must be rejected with no
     /// plaintext left in the buffer; an acceptable one may go either way, but an accepted
-    /// open must give `plaintext`.
-    public func check<Context: AEADContext & ~Copyable>(with backend: Context.Type) -> VectorOutcome {
-        if let reason = unsupportedReason { return .skipped(reason) }
+    /// open must give `plaintext`. The context is keyed for `algorithm` (AES-256-GCM unless
+    /// told); vectors of another key size are skipped, as is every vector when the backend
+    /// does not implement `algorithm`.
+    public func check<Context: AEADContext & ~Copyable>(
+        with backend: Context.Type, as algorithm: AEADAlgorithm = .aes256GCM
+    ) -> VectorOutcome {
+        if let reason = unsupportedReason(as: algorithm) { return .skipped(reason) }
+        guard Context.algorithms.contains(algorithm) else {
+            return .skipped("backend \(Context.info.name) does not implement \(algorithm)")
+        }
         var context: Context
         do {
-            context = try Context(key: key.span)
+            context = try Context(algorithm: algorithm, key: key.span)
         } catch {
             return .failed("could not key the context: \(error)")
         }
@@ -89,7 +107,7 @@ extension AEADVector {
 
         if expectation == .valid {
             var sealed = plaintext
-            var sealedTag = [UInt8](repeating: 0, count: AESGCM.tagByteCount)
+            var sealedTag = [UInt8](repeating: 0, count: algorithm.tagByteCount)
             do {
                 var text = sealed.mutableSpan
                 var tagSpan = sealedTag.mutableSpan
