@@ -11,6 +11,24 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The five optional crypto libraries, one package trait each (`swift build --traits Nettle,Botan`,
+/// or `--traits AllBackends`). None is on by default: with only libssl-dev and libsodium-dev
+/// installed, `swift build` never looks for them. A trait adds its system-library target to
+/// FrameCrypto and CFrameReference, the `#if Trait` backend in FrameCrypto and the
+/// `FRAMEBENCH_HAVE_*` C reference loops.
+let optionalLibraries: [(trait: String, target: String, define: String)] = [
+    ("Nettle", "CNettle", "FRAMEBENCH_HAVE_NETTLE"),
+    ("Libgcrypt", "CGcrypt", "FRAMEBENCH_HAVE_GCRYPT"),
+    ("MbedTLS", "CMbedTLS", "FRAMEBENCH_HAVE_MBEDTLS"),
+    ("WolfSSL", "CWolfSSL", "FRAMEBENCH_HAVE_WOLFSSL"),
+    ("Botan", "CBotan", "FRAMEBENCH_HAVE_BOTAN"),
+]
+
+/// The optional libraries' system-library targets, each a dependency only when its trait is on.
+let optionalLibraryDependencies: [Target.Dependency] = optionalLibraries.map {
+    .target(name: $0.target, condition: .when(traits: [$0.trait]))
+}
+
 let package = Package(
     name: "FrameBench",
     products: [
@@ -18,6 +36,17 @@ let package = Package(
         .library(name: "FrameVectors", targets: ["FrameVectors"]),
         .library(name: "FrameBench", targets: ["FrameBench"]),
         .executable(name: "framebench", targets: ["FrameBenchCLI"]),
+    ],
+    traits: [
+        .trait(name: "Nettle", description: "The nettle backend (nettle-dev): nettle's gcm_aes256 interface."),
+        .trait(name: "Libgcrypt", description: "The libgcrypt backend (libgcrypt20-dev): gcry_cipher in GCM mode."),
+        .trait(name: "MbedTLS", description: "The mbedTLS backend (libmbedtls-dev): mbedtls_gcm."),
+        .trait(name: "WolfSSL", description: "The wolfSSL backend (libwolfssl-dev): wolfCrypt's wc_AesGcm."),
+        .trait(name: "Botan", description: "The Botan backend (libbotan-2-dev): Botan 2's C FFI botan_cipher."),
+        .trait(
+            name: "AllBackends", description: "Every optional backend.",
+            enabledTraits: ["Nettle", "Libgcrypt", "MbedTLS", "WolfSSL", "Botan"]),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,12 +70,27 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
         ),
+        // The CPU's AES features from CPUID (a header, no library): the code-path report.
+        .systemLibrary(name: "CCPUFeatures"),
+        // The optional libraries (package traits, above).
+        .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"]), .brew(["nettle"])]),
+        .systemLibrary(name: "CGcrypt", pkgConfig: "libgcrypt", providers: [.apt(["libgcrypt20-dev"]), .brew(["libgcrypt"])]),
+        // Debian's mbedTLS 2.28 ships no .pc file: the module map links mbedcrypto.
+        .systemLibrary(name: "CMbedTLS", providers: [.apt(["libmbedtls-dev"]), .brew(["mbedtls@2"])]),
+        .systemLibrary(name: "CWolfSSL", pkgConfig: "wolfssl", providers: [.apt(["libwolfssl-dev"]), .brew(["wolfssl"])]),
+        .systemLibrary(name: "CBotan", pkgConfig: "botan-2", providers: [.apt(["libbotan-2-dev"]), .brew(["botan@2"])]),
 
         // Frame loops in plain C against the same libraries: the baseline the Swift layers
         // are measured against.
+        // The floor (floor.c) is AES-256-GCM in AES-NI and PCLMULQDQ intrinsics, compiled per
+        // function for those instructions and chosen at run time, so the target builds anywhere.
         .target(
             name: "CFrameReference",
-            dependencies: ["COpenSSL", "CSodium"]
+            dependencies: ["COpenSSL", "CSodium"] + optionalLibraryDependencies,
+            // -O2 in every configuration: the floor is the yardstick of the code-path probe
+            // (FrameBench's CodePathProbe), which `framebench backends` runs in debug builds too,
+            // and unoptimised intrinsics run ~10x slower than the libraries they are measured against.
+            cSettings: optionalLibraries.map { .define($0.define, .when(traits: [$0.trait])) } + [.unsafeFlags(["-O2"])]
         ),
 
         // The core: AES-256-GCM backends behind one protocol.
@@ -55,8 +99,9 @@ let package = Package(
             dependencies: [
                 "COpenSSL",
                 "CSodium",
+                "CCPUFeatures",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            ] + optionalLibraryDependencies,
             swiftSettings: strict,
             plugins: ["DependencyVersions"]
         ),

@@ -23,11 +23,19 @@ let fuzzers: [(name: String, product: String)] = [
     ("FuzzTraceReader", "FrameBench"),
 ]
 
+/// The main package's traits for the fuzz build: FRAMEBENCH_TRAITS (comma-separated, as for
+/// `swift build --traits`; .ci/run sets AllBackends), so FuzzReceiverOpen opens frames on every
+/// backend the build has; unset, the default (no optional library).
+let frameBenchTraits: Set<Package.Dependency.Trait> = {
+    guard let list = Context.environment["FRAMEBENCH_TRAITS"], !list.isEmpty else { return [.defaults] }
+    return Set(list.split(separator: ",").map { Package.Dependency.Trait(name: String($0)) })
+}()
+
 let package = Package(
     name: "FrameBenchFuzz",
     dependencies: [
         // The main package, whatever its directory is called.
-        .package(name: "FrameBench", path: "..")
+        .package(name: "FrameBench", path: "..", traits: frameBenchTraits)
     ],
     targets: [
         .target(name: "CLibFuzzer"),

@@ -25,7 +25,7 @@ shift || true
 # checked by nothing. Expected names: each default backend (framebench backends) x the sizes
 # the benchmark sources declare (frameSizes, sframeSizes) x seal/open.
 framebench="$scratch/release/framebench"
-[ -x "$framebench" ] || swift build -c release --scratch-path "$scratch" --product framebench >&2
+[ -x "$framebench" ] || swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
 python3 - "$framebench" <<'PY' || exit 1
 import json, os, re, subprocess, sys
 backends = [b["name"] for b in json.loads(subprocess.run([sys.argv[1], "backends", "--json"], capture_output=True, text=True, check=True).stdout) if not b["variant"]]

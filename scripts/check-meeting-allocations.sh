@@ -31,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${1:-.build}
 command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
-swift build -c release --scratch-path "$scratch" --product framebench >&2
+swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 strip --strip-debug -o "$work/framebench" "$scratch/release/framebench"

@@ -50,18 +50,28 @@ def fail(message, code=2):
     sys.exit(code)
 
 
-def registered_contexts():
-    """The context types of BackendRegistry.all and .variants, in order."""
-    text = open(REGISTRY, encoding="utf-8").read()
-    found = []
-    for array in ("all", "variants"):
-        match = re.search(r"static let " + array + r": \[AEADBackend\] = \[(.*?)\]", text, re.S)
-        if not match:
-            fail(f"{REGISTRY}: no `{array}` array")
-        found += re.findall(r"(\w+)\.self", match.group(1))
+# The package traits the binary was built with (FRAMEBENCH_TRAITS, comma-separated, as given to
+# `swift build --traits`; AllBackends means every optional backend): a backend registered under
+# `#if Trait` is expected in the binary exactly when its trait is on.
+ALL_TRAITS = "AllBackends"
+
+
+def active(condition, traits):
+    return condition is None or condition in traits or ALL_TRAITS in traits
+
+
+def registered_contexts(traits):
+    """The context types of BackendRegistry.all and .variants built into the binary, in order."""
+    found = [name for name, condition in generate.registered_contexts() if active(condition, traits)]
     if not found:
         fail(f"{REGISTRY}: no registered context types")
     return found
+
+
+def listed_types(traits):
+    """The specialisation list, each loop's types that the binary's traits compile in."""
+    loops, types = generate.read_list()
+    return loops, {loop: [t for t, condition in listed if active(condition, traits)] for loop, listed in types.items()}
 
 
 def loop_functions():
@@ -130,12 +140,15 @@ def main():
     parser = argparse.ArgumentParser(description="Every registered backend's loops specialised and direct.")
     parser.add_argument("--binary", required=True, help="a release framebench binary")
     parser.add_argument("--self-test", action="store_true", help="also prove a removed or merged specialisation fails")
+    parser.add_argument("--traits", default=os.environ.get("FRAMEBENCH_TRAITS", ""),
+                        help="the package traits the binary was built with (default: $FRAMEBENCH_TRAITS)")
     args = parser.parse_args()
+    traits = {t.strip() for t in args.traits.split(",") if t.strip()}
     if not os.path.isfile(args.binary):
         fail(f"no binary at {args.binary}")
-    loops, types = generate.read_list()
+    loops, types = listed_types(traits)
     functions = loop_functions()
-    registry = registered_contexts()
+    registry = registered_contexts(traits)
     symbols = demangled_symbols(args.binary)
     failures = check(symbols, loops, types, functions, registry)
     expected = sum(len(types.get(loop, [])) for loop, names in functions.items() for _ in names)

@@ -48,7 +48,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$binary" ]; then
-    swift build -c release --scratch-path "$scratch" --product framebench >&2
+    swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
     binary="$scratch/release/framebench"
 fi
 work=${keep:-$(mktemp -d)}

@@ -7,7 +7,8 @@ The list is the comment block between `// BEGIN specialization list` and
 `// END specialization list` in Sources/FrameBench/Loops/SpecializedContexts.swift:
 
     // loop    <LoopType> <GenericParameter> <pattern>   ({} in the pattern: a backend context)
-    // registry <LoopType> ...                           (every context BackendRegistry lists)
+    // registry <LoopType> ...                           (every context BackendRegistry lists;
+                                                      a `#if Trait`-guarded one is guarded alike)
     // backend <ContextType> <LoopType> ...              (loops specialised for the context)
     // work    <Type> <LoopType> ...                     (a non-backend type, used as is)
 
@@ -38,16 +39,34 @@ BLOCK = re.compile(
 )
 
 
+# One optional backend's registry line: `backends.append(X.self)` between `#if Trait` and
+# `#endif` in BackendRegistry.optionalLibraries.
+OPTIONAL_LINE = re.compile(r"^[ \t]*#if (\w+)[ \t]*\n[ \t]*backends\.append\((\w+)\.self\)[ \t]*\n[ \t]*#endif", re.M)
+
+
 def registered_contexts():
-    """The context types of BackendRegistry.all and .variants (FrameCrypto), in order."""
+    """The context types of BackendRegistry.all (its unconditional list, then the
+    `#if Trait`-guarded optional ones) and .variants (FrameCrypto), in order, each with the
+    compilation condition it is registered under (None: always)."""
     path = os.path.join(ROOT, "Sources", "FrameCrypto", "Registry", "BackendRegistry.swift")
     text = open(path, encoding="utf-8").read()
     found = []
     for array in ("all", "variants"):
-        match = re.search(r"static let " + array + r": \[AEADBackend\] = \[(.*?)\]", text, re.S)
+        match = re.search(r"static let " + array + r": \[AEADBackend\] =\s*\[(.*?)\]", text, re.S)
         if not match:
             sys.exit(f"{path}: no `{array}` array")
-        found += re.findall(r"(\w+)\.self", match.group(1))
+        if "#if" in match.group(1):
+            sys.exit(f"{path}: `#if` inside the `{array}` array literal; guard optional backends in optionalLibraries")
+        found += [(name, None) for name in re.findall(r"(\w+)\.self", match.group(1))]
+        if array == "all":
+            optional = re.search(r"static var optionalLibraries: \[AEADBackend\] \{(.*?)\n    \}", text, re.S)
+            if not optional:
+                sys.exit(f"{path}: no `optionalLibraries` list")
+            body = optional.group(1)
+            lines = OPTIONAL_LINE.findall(body)
+            if len(lines) != body.count("backends.append("):
+                sys.exit(f"{path}: every optionalLibraries entry must be `#if Trait`, one append, `#endif`")
+            found += [(name, condition) for condition, name in lines]
     return found
 
 
@@ -68,17 +87,17 @@ def read_list():
         elif kind == "registry":
             # Every context type the registry lists, for each loop named: adding a backend
             # to BackendRegistry adds its loop copies.
-            for context in registered_contexts():
+            for context, condition in registered_contexts():
                 for loop in [name] + rest:
                     if loop not in loops:
                         sys.exit(f"{LIST_FILE}: registry line names unknown loop {loop}")
-                    types[loop].append(loops[loop][1].replace("{}", context))
+                    types[loop].append((loops[loop][1].replace("{}", context), condition))
         elif kind in ("backend", "work"):
             for loop in rest:
                 if loop not in loops:
                     sys.exit(f"{LIST_FILE}: {name} names unknown loop {loop}")
                 parameter, pattern = loops[loop]
-                types[loop].append(pattern.replace("{}", name) if kind == "backend" else name)
+                types[loop].append((pattern.replace("{}", name) if kind == "backend" else name, None))
         else:
             sys.exit(f"{LIST_FILE}: unknown line: {line}")
     return loops, types
@@ -90,10 +109,17 @@ def render(match, loops, types):
         sys.exit(f"generated block for unknown loop {loop}")
     parameter = loops[loop][0]
     if what == "specializations":
-        body = "".join(f"{indent}@_specialize(exported: false, where {parameter} == {t})\n" for t in types[loop])
+        # A type registered under `#if Trait` gets its attribute under the same condition.
+        body = ""
+        for t, condition in types[loop]:
+            line = f"{indent}@_specialize(exported: false, where {parameter} == {t})\n"
+            body += f"{indent}#if {condition}\n{line}{indent}#endif\n" if condition else line
     else:
-        body = "".join(f"{indent}    ObjectIdentifier({t}.self),\n" for t in types[loop])
-        body = f"{indent}dispatchMetadata = [\n{body}{indent}]\n"
+        always = "".join(f"{indent}    ObjectIdentifier({t}.self),\n" for t, condition in types[loop] if not condition)
+        body = f"{indent}dispatchMetadata = [\n{always}{indent}]\n"
+        for t, condition in types[loop]:
+            if condition:
+                body += f"{indent}#if {condition}\n{indent}dispatchMetadata.append(ObjectIdentifier({t}.self))\n{indent}#endif\n"
     return f"{indent}// BEGIN GENERATED {what} ({loop})\n{body}{indent}// END GENERATED\n"
 
 

@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
 done
 command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
 if [ -z "$binary" ]; then
-    swift build -c release --scratch-path "$scratch" --product framebench >&2
+    swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
     binary="$scratch/release/framebench"
 fi
 exec python3 scripts/instructions.py --binary "$binary" "${args[@]}"

@@ -24,6 +24,21 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
@@ -61,6 +76,21 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)

@@ -31,6 +31,21 @@ enum MeetingLoops {
             ObjectIdentifier(KeyringWork<SodiumNoPrecomputationContext>.self),
             ObjectIdentifier(NullWork.self),
         ]
+        #if Nettle
+        dispatchMetadata.append(ObjectIdentifier(KeyringWork<NettleContext>.self))
+        #endif
+        #if Libgcrypt
+        dispatchMetadata.append(ObjectIdentifier(KeyringWork<LibgcryptContext>.self))
+        #endif
+        #if MbedTLS
+        dispatchMetadata.append(ObjectIdentifier(KeyringWork<MbedTLSContext>.self))
+        #endif
+        #if WolfSSL
+        dispatchMetadata.append(ObjectIdentifier(KeyringWork<WolfSSLContext>.self))
+        #endif
+        #if Botan
+        dispatchMetadata.append(ObjectIdentifier(KeyringWork<BotanContext>.self))
+        #endif
         // END GENERATED
     }
 
@@ -44,6 +59,21 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
     @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    #if Nettle
+    @_specialize(exported: false, where W == KeyringWork<NettleContext>)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where W == KeyringWork<LibgcryptContext>)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where W == KeyringWork<MbedTLSContext>)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where W == KeyringWork<WolfSSLContext>)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where W == KeyringWork<BotanContext>)
+    #endif
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
@@ -82,6 +112,21 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
     @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    #if Nettle
+    @_specialize(exported: false, where W == KeyringWork<NettleContext>)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where W == KeyringWork<LibgcryptContext>)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where W == KeyringWork<MbedTLSContext>)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where W == KeyringWork<WolfSSLContext>)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where W == KeyringWork<BotanContext>)
+    #endif
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
@@ -117,6 +162,21 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumContext>)
     @_specialize(exported: false, where W == KeyringWork<SwiftCryptoContext>)
+    #if Nettle
+    @_specialize(exported: false, where W == KeyringWork<NettleContext>)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where W == KeyringWork<LibgcryptContext>)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where W == KeyringWork<MbedTLSContext>)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where W == KeyringWork<WolfSSLContext>)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where W == KeyringWork<BotanContext>)
+    #endif
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)

@@ -15,10 +15,52 @@ final class ReferenceFrameRunner: FrameBatchRunner {
     private enum Library {
         case openssl(OpaquePointer)
         case sodium(OpaquePointer)
+        #if Nettle
+        case nettle(OpaquePointer)
+        #endif
+        #if Libgcrypt
+        case gcrypt(OpaquePointer)
+        #endif
+        #if MbedTLS
+        case mbedtls(OpaquePointer)
+        #endif
+        #if WolfSSL
+        case wolfssl(OpaquePointer)
+        #endif
+        #if Botan
+        case botan(OpaquePointer)
+        #endif
+        /// The AES-NI/PCLMULQDQ floor (floor.c): not a library, the work alone.
+        case floor(OpaquePointer)
     }
 
-    /// The backends that have a C reference.
-    static let backends: Set<String> = ["openssl", "sodium"]
+    /// The backend name of the floor reference: the minimal AES-256-GCM every library is
+    /// compared with (`Sources/CFrameReference/floor.c`; not a backend for use).
+    static let floorName = FloorReference.name
+
+    /// The backends that have a C reference (the optional libraries' when their trait is on).
+    static let backends: Set<String> = {
+        var names: Set<String> = ["openssl", "sodium"]
+        #if Nettle
+        names.insert("nettle")
+        #endif
+        #if Libgcrypt
+        names.insert("libgcrypt")
+        #endif
+        #if MbedTLS
+        names.insert("mbedtls")
+        #endif
+        #if WolfSSL
+        names.insert("wolfssl")
+        #endif
+        #if Botan
+        names.insert("botan")
+        #endif
+        return names
+    }()
+
+    /// Why the floor cannot run here, or `nil` when it can.
+    static var floorUnavailableReason: String? { FloorReference.unavailableReason }
 
     /// A C reference for `backend`, or `nil` when it has none.
     init?(backend: String, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation) throws(SuiteError) {
@@ -26,6 +68,24 @@ final class ReferenceFrameRunner: FrameBatchRunner {
         switch backend {
         case "openssl": made = key.withUnsafeBufferPointer { fbr_openssl_new($0.baseAddress) }.map(Library.openssl)
         case "sodium": made = key.withUnsafeBufferPointer { fbr_sodium_new($0.baseAddress) }.map(Library.sodium)
+        #if Nettle
+        case "nettle": made = key.withUnsafeBufferPointer { fbr_nettle_new($0.baseAddress) }.map(Library.nettle)
+        #endif
+        #if Libgcrypt
+        case "libgcrypt": made = key.withUnsafeBufferPointer { fbr_gcrypt_new($0.baseAddress) }.map(Library.gcrypt)
+        #endif
+        #if MbedTLS
+        case "mbedtls": made = key.withUnsafeBufferPointer { fbr_mbedtls_new($0.baseAddress) }.map(Library.mbedtls)
+        #endif
+        #if WolfSSL
+        case "wolfssl": made = key.withUnsafeBufferPointer { fbr_wolfssl_new($0.baseAddress) }.map(Library.wolfssl)
+        #endif
+        #if Botan
+        case "botan": made = key.withUnsafeBufferPointer { fbr_botan_new($0.baseAddress) }.map(Library.botan)
+        #endif
+        case Self.floorName:
+            guard fbr_floor_available() != 0 else { return nil }
+            made = key.withUnsafeBufferPointer { fbr_floor_new($0.baseAddress) }.map(Library.floor)
         default: return nil
         }
         guard let made else { throw .referenceFailed("cannot make the C reference context for \(backend)") }
@@ -46,6 +106,22 @@ final class ReferenceFrameRunner: FrameBatchRunner {
         switch library {
         case let .openssl(context): fbr_openssl_free(context)
         case let .sodium(context): fbr_sodium_free(context)
+        #if Nettle
+        case let .nettle(context): fbr_nettle_free(context)
+        #endif
+        #if Libgcrypt
+        case let .gcrypt(context): fbr_gcrypt_free(context)
+        #endif
+        #if MbedTLS
+        case let .mbedtls(context): fbr_mbedtls_free(context)
+        #endif
+        #if WolfSSL
+        case let .wolfssl(context): fbr_wolfssl_free(context)
+        #endif
+        #if Botan
+        case let .botan(context): fbr_botan_free(context)
+        #endif
+        case let .floor(context): fbr_floor_free(context)
         }
         buffers.deallocate()
     }
@@ -67,6 +143,28 @@ final class ReferenceFrameRunner: FrameBatchRunner {
                     return fbr_openssl_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
                 case let .sodium(context):
                     return fbr_sodium_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #if Nettle
+                case let .nettle(context):
+                    return fbr_nettle_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #endif
+                #if Libgcrypt
+                case let .gcrypt(context):
+                    return fbr_gcrypt_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #endif
+                #if MbedTLS
+                case let .mbedtls(context):
+                    return fbr_mbedtls_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #endif
+                #if WolfSSL
+                case let .wolfssl(context):
+                    return fbr_wolfssl_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #endif
+                #if Botan
+                case let .botan(context):
+                    return fbr_botan_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
+                #endif
+                case let .floor(context):
+                    return fbr_floor_open_batch(context, sealed, text, buffers.text.count, aad, buffers.aad.count, tag, n, frames)
                 }
             }
         }
@@ -83,6 +181,28 @@ final class ReferenceFrameRunner: FrameBatchRunner {
             return fbr_openssl_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
         case let .sodium(context):
             return fbr_sodium_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #if Nettle
+        case let .nettle(context):
+            return fbr_nettle_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #endif
+        #if Libgcrypt
+        case let .gcrypt(context):
+            return fbr_gcrypt_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #endif
+        #if MbedTLS
+        case let .mbedtls(context):
+            return fbr_mbedtls_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #endif
+        #if WolfSSL
+        case let .wolfssl(context):
+            return fbr_wolfssl_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #endif
+        #if Botan
+        case let .botan(context):
+            return fbr_botan_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
+        #endif
+        case let .floor(context):
+            return fbr_floor_seal_batch(context, bytes, text.count, aad, buffers.aad.count, tag, &counter, frames)
         }
     }
 

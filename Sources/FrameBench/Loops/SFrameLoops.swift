@@ -15,6 +15,21 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
@@ -58,6 +73,21 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == OpenSSLContext)
     @_specialize(exported: false, where Context == SodiumContext)
     @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)

@@ -28,6 +28,18 @@ enum EnvironmentTable {
                 return "\(info.library) \(info.version)" + (info.availability.reason.map { " (unavailable: \($0))" } ?? "")
             }
         }
+        for name in backends {
+            add("code path: \(name)") { input in
+                guard let info = input.document.environment.backends.first(where: { $0.name == name }) else { return "–" }
+                guard let path = info.codePath else { return "not recorded" }
+                return "\(path.path.label) (\(path.source.rawValue): \(path.evidence))"
+            }
+        }
+        add("floor reference") { input in
+            let floor = input.document.measurements.contains { $0.backend == FloorReference.name }
+            if floor { return "measured (AES-NI + PCLMULQDQ intrinsics, not a backend for use)" }
+            return input.document.environment.floorUnavailableReason.map { "absent: \($0)" } ?? "not measured"
+        }
         add("git commit") { input in
             let env = input.document.environment
             return (env.gitCommit ?? "unknown") + (env.gitDirty == true ? " (uncommitted changes)" : "")

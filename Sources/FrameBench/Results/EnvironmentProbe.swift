@@ -17,17 +17,19 @@ extension RunEnvironment {
         let osRelease = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
         let commit = runGit(["rev-parse", "HEAD"])
         let status = commit == nil ? nil : runGit(["status", "--porcelain", "--untracked-files=no"])
-        return RunEnvironment(
+        var environment = RunEnvironment(
             cpuModel: model,
             cpuFlags: Dictionary(uniqueKeysWithValues: recordedCPUFlags.map { ($0, flags.contains($0)) }),
             logicalCores: ProcessInfo.processInfo.activeProcessorCount,
             os: operatingSystem(prettyName: osReleaseValue("PRETTY_NAME", in: osRelease)),
             swiftCompiler: swiftCompiler,
             buildConfiguration: buildConfiguration,
-            backends: BackendRegistry.all.map { $0.info },
+            backends: BackendRegistry.all.map(CodePathProbe.probed),
             gitCommit: commit,
             gitDirty: status.map { !$0.isEmpty },
             commandLine: commandLine)
+        environment.floorUnavailableReason = FloorReference.unavailableReason
+        return environment
     }
 
     /// The first `model name` and the first `flags` line's flags in `/proc/cpuinfo` text.

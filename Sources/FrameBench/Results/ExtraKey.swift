@@ -5,6 +5,10 @@ package enum ExtraKey: String, Sendable, CaseIterable {
     // Any suite measured on one thread: the process's involuntary context switches.
     case involuntaryContextSwitches
 
+    // Frames suite: median ns/frame above the floor reference's (CFrameReference floor.c) in
+    // the same group.
+    case aboveFloorNsPerFrameP50
+
     // Frames suite, multi-core scaling.
     case speedup, efficiency, singleThreadFrames, singleThreadFramesPerSecond
     case singleThreadNsPerFrameP50, singleThreadNsPerFrameP99, perThreadSlowdownP50

@@ -24,6 +24,9 @@ public struct RunEnvironment: Sendable, Equatable, Codable {
     public var gitDirty: Bool?
     /// The command line, program name first.
     public var commandLine: [String]
+    /// Why the floor reference (CFrameReference floor.c) cannot run here, or `nil` when it
+    /// can (and in files written before FrameBench had it).
+    public var floorUnavailableReason: String? = nil
 
     /// The operating system, from `/etc/os-release` and `uname`.
     public struct OperatingSystem: Sendable, Equatable, Codable {

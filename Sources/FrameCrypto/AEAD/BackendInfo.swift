@@ -27,17 +27,24 @@ public struct BackendInfo: Sendable, Equatable, Codable {
     public let summary: String
     /// Whether it can run here.
     public let availability: BackendAvailability
+    /// Which AES-GCM code the library takes on this CPU, or `nil` when not reported (results
+    /// files written before FrameBench reported it).
+    public let codePath: CodePathReport?
 
-    public init(name: String, library: String, version: String, summary: String, availability: BackendAvailability) {
+    public init(
+        name: String, library: String, version: String, summary: String, availability: BackendAvailability,
+        codePath: CodePathReport? = nil
+    ) {
         self.name = name
         self.library = library
         self.version = version
         self.summary = summary
         self.availability = availability
+        self.codePath = codePath
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, library, version, summary, available, reason
+        case name, library, version, summary, available, reason, codePath
     }
 
     /// Encoded flat: `available` is a boolean and `reason` is present only when it is false.
@@ -49,6 +56,7 @@ public struct BackendInfo: Sendable, Equatable, Codable {
         try container.encode(summary, forKey: .summary)
         try container.encode(availability.isAvailable, forKey: .available)
         try container.encodeIfPresent(availability.reason, forKey: .reason)
+        try container.encodeIfPresent(codePath, forKey: .codePath)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,5 +67,6 @@ public struct BackendInfo: Sendable, Equatable, Codable {
         summary = try container.decode(String.self, forKey: .summary)
         let available = try container.decode(Bool.self, forKey: .available)
         availability = available ? .available : .unavailable(reason: try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
+        codePath = try container.decodeIfPresent(CodePathReport.self, forKey: .codePath)
     }
 }

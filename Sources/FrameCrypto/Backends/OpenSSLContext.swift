@@ -184,11 +184,13 @@ enum OpenSSLCipher {
             library: "OpenSSL libcrypto",
             version: version,
             summary: "EVP_CIPHER fetched once; keyed EVP_CIPHER_CTX per key and direction; nonce reset per frame",
-            availability: availability)
+            availability: availability, codePath: DefaultBackendCodePaths.openSSL)
     }()
 
     /// The description of a variant backend on the same library.
     static func variantInfo(name: String, summary: String) -> BackendInfo {
-        BackendInfo(name: name, library: info.library, version: info.version, summary: summary, availability: info.availability)
+        BackendInfo(
+            name: name, library: info.library, version: info.version, summary: summary, availability: info.availability,
+            codePath: info.codePath)
     }
 }

@@ -108,6 +108,6 @@ enum SodiumLibrary {
             library: "libsodium",
             version: String(cString: sodium_version_string()),
             summary: "key expanded once with crypto_aead_aes256gcm_beforenm; *_detached_afternm per frame",
-            availability: availability)
+            availability: availability, codePath: DefaultBackendCodePaths.sodium)
     }()
 }

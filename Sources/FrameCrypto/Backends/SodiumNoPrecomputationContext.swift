@@ -12,7 +12,7 @@ package struct SodiumNoPrecomputationContext: AEADContext, ~Copyable, @unchecked
         return BackendInfo(
             name: "sodium-nobeforenm", library: base.library, version: base.version,
             summary: "variant: crypto_aead_aes256gcm_*_detached with the raw key, expanded on every frame",
-            availability: base.availability)
+            availability: base.availability, codePath: base.codePath)
     }
 
     package static var algorithms: [AEADAlgorithm] { [.aes256GCM] }

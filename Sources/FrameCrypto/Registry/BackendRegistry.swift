@@ -7,11 +7,35 @@ public enum BackendRegistry {
     /// driven the way a performance-minded client would — except `swift-crypto`, which
     /// is driven through its public API as Swift developers call it, and allocates per
     /// frame (``SwiftCryptoContext``).
-    public static let all: [AEADBackend] = [
-        OpenSSLContext.self,
-        SodiumContext.self,
-        SwiftCryptoContext.self,
-    ]
+    public static let all: [AEADBackend] =
+        [
+            OpenSSLContext.self,
+            SodiumContext.self,
+            SwiftCryptoContext.self,
+        ] + optionalLibraries
+
+    /// The backends on the optional libraries this build has: one package trait each
+    /// (Package.swift; `swift build --traits AllBackends`), none by default. Listed after
+    /// the three above, in this order.
+    static var optionalLibraries: [AEADBackend] {
+        var backends: [AEADBackend] = []
+        #if Nettle
+        backends.append(NettleContext.self)
+        #endif
+        #if Libgcrypt
+        backends.append(LibgcryptContext.self)
+        #endif
+        #if MbedTLS
+        backends.append(MbedTLSContext.self)
+        #endif
+        #if WolfSSL
+        backends.append(WolfSSLContext.self)
+        #endif
+        #if Botan
+        backends.append(BotanContext.self)
+        #endif
+        return backends
+    }
 
     /// Variants that drive a library the way many real clients do, to show what the
     /// default backends save: one flag away (`--backend openssl-cold`), never selected by

@@ -82,13 +82,28 @@ extension AEADVector {
         return nil
     }
 
+    /// Why this vector cannot be run as `algorithm` (a GCM algorithm with a 96-bit nonce and
+    /// a 128-bit tag), or `nil` when it can.
+    public func unsupportedReason(as algorithm: AEADAlgorithm) -> String? {
+        guard algorithm.isGCM else { return "\(algorithm) is not AES-GCM" }
+        if key.count != algorithm.keyByteCount { return "\(key.count * 8)-bit key; \(algorithm) takes \(algorithm.keyByteCount * 8)" }
+        if iv.count != algorithm.nonceByteCount { return "\(iv.count * 8)-bit IV; \(algorithm) takes 96 bits" }
+        if declaredTagBits != algorithm.tagByteCount * 8 { return "\(declaredTagBits)-bit tag; \(algorithm)'s tag is 128 bits" }
+        return nil
+    }
+
     /// Checks the vector against `backend`: a valid vector must seal to exactly
     /// `ciphertext ‖ tag` and open to `plaintext`; an invalid one must be rejected with no
     /// plaintext left in the buffer; an acceptable one may go either way, but an accepted
-    /// open must give `plaintext`.
-    public func check<Context: AEADContext & ~Copyable>(with backend: Context.Type) -> VectorOutcome {
+    /// open must give `plaintext`. The context is keyed for `only` when given (vectors of
+    /// another key size are skipped), otherwise for the GCM algorithm the key size names;
+    /// every vector is skipped, by name, when the backend does not implement the algorithm.
+    public func check<Context: AEADContext & ~Copyable>(
+        with backend: Context.Type, as only: AEADAlgorithm? = nil
+    ) -> VectorOutcome {
+        if let only, let reason = unsupportedReason(as: only) { return .skipped(reason) }
         if let reason = unsupportedReason { return .skipped(reason) }
-        guard let algorithm, Context.algorithms.contains(algorithm) else {
+        guard let algorithm = only ?? algorithm, Context.algorithms.contains(algorithm) else {
             return .skipped("\(Context.info.name) does not implement \(algorithm?.rawValue ?? "this algorithm")")
         }
         var context: Context
@@ -102,7 +117,7 @@ extension AEADVector {
 
         if expectation == .valid {
             var sealed = plaintext
-            var sealedTag = [UInt8](repeating: 0, count: AESGCM.tagByteCount)
+            var sealedTag = [UInt8](repeating: 0, count: algorithm.tagByteCount)
             do {
                 var text = sealed.mutableSpan
                 var tagSpan = sealedTag.mutableSpan

@@ -45,15 +45,17 @@ public struct VectorReport: Sendable {
 
 /// Runs vector files against backends.
 public enum VectorRunner {
-    /// Checks every vector of `file` against `backend`.
+    /// Checks every vector of `file` against `backend`, each keyed for the GCM algorithm its
+    /// key size names, or only for `algorithm` when given (vectors of another key size are
+    /// then skipped).
     public static func run<Context: AEADContext & ~Copyable>(
-        _ file: VectorFile, on backend: Context.Type
+        _ file: VectorFile, on backend: Context.Type, as algorithm: AEADAlgorithm? = nil
     ) -> VectorReport {
         var report = VectorReport(
             file: file.path, kind: file.kind, backend: Context.info.name, tally: VectorTally(), failures: [],
             skipReasons: [:])
         for vector in file.vectors {
-            switch vector.check(with: backend) {
+            switch vector.check(with: backend, as: algorithm) {
             case .passed:
                 report.tally.passed += 1
             case let .failed(reason):

@@ -57,6 +57,18 @@ package enum FramesSuite {
                     slots.append(CaseSlot(runner: c))
                 }
             }
+            if configuration.includeReference, suite.aead == .aes256GCM {
+                // The floor: AES-256-GCM in AES-NI and PCLMULQDQ with nothing else, beside the
+                // libraries (absent without those instructions; `floorUnavailableReason`).
+                // It has no other suite.
+                if let floor = try ReferenceFrameRunner(
+                    backend: ReferenceFrameRunner.floorName, key: key, payload: payload, aad: aad, operation: operation)
+                {
+                    slots.append(CaseSlot(runner: floor))
+                } else if index == 0, let reason = ReferenceFrameRunner.floorUnavailableReason {
+                    progress("floor reference absent: \(reason)")
+                }
+            }
             try prepare(slots, configuration)
             progress(
                 "\(label): batch \(slots.map { "\($0.runner.backend)/\($0.runner.implementation) \($0.batchSize)" }.joined(separator: ", ")); warming up"
@@ -76,6 +88,7 @@ package enum FramesSuite {
                 return record
             }
             addReferenceRatios(&groupRecords)
+            addFloorDistances(&groupRecords)
             progress(
                 "\(label): "
                     + groupRecords.map { "\($0.backend)/\($0.implementation) \(NumberFormat.nanoseconds($0.nsPerFrame.p50)) ns" }.joined(
@@ -154,6 +167,15 @@ package enum FramesSuite {
                 slots.filter { $0.runner.backend == calibrating.runner.backend }, on: calibrating,
                 target: configuration.targetBatchNanoseconds, length: configuration.length, fixed: configuration.batchSize)
         }
+        // A C case with no Swift case of its backend (the floor) calibrates on itself.
+        for lone in slots where lone.runner.implementation == .c {
+            guard !slots.contains(where: { $0.runner.implementation == .swift && $0.runner.backend == lone.runner.backend }) else {
+                continue
+            }
+            try BatchCalibration.calibrate(
+                [lone], on: lone, target: configuration.targetBatchNanoseconds, length: configuration.length,
+                fixed: configuration.batchSize)
+        }
     }
 
     private static func makeRecord(
@@ -173,6 +195,18 @@ package enum FramesSuite {
         record.batches = slot.batches
         record.warmupFrames = slot.warmupFrames
         return record
+    }
+
+    /// Sets every other record's median ns/frame above the floor's in the same group
+    /// (``ExtraKey/aboveFloorNsPerFrameP50``): the library's own cost over the bare AES and
+    /// GHASH work, for C records, and that plus the Swift layers', for Swift records.
+    static func addFloorDistances(_ records: inout [MeasurementRecord]) {
+        guard let floor = records.first(where: { $0.backend == ReferenceFrameRunner.floorName }) else { return }
+        for i in records.indices where records[i].backend != ReferenceFrameRunner.floorName {
+            var extra = records[i].extra ?? [:]
+            extra[.aboveFloorNsPerFrameP50] = records[i].nsPerFrame.p50 - floor.nsPerFrame.p50
+            records[i].extra = extra
+        }
     }
 
     /// Sets each Swift record's ratio of median ns/frame to its backend's C record.
