@@ -83,8 +83,11 @@ import Testing
         let decoded = try ResultsFile.decode(try ResultsFile.encode(document), path: "memory")
         #expect(decoded == document)
         let csv = ResultsCSV.render(records).split(separator: "\n")
-        // The row ends with threads and paced, then no layer and no key count.
-        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,"))
+        // Threads and paced, no layer and no key count, per frame (no MTU), the bytes per frame, suite 5.
+        let row = csv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,"))
+        #expect(Array(row.suffix(8)) == ["1", "false", "", "", "frame", "", row[row.count - 2], "5"])
+        #expect(Double(row[row.count - 2]) == records[0].overheadBytesPerFrame)
     }
 
     @Test func pacedCasesReportLatencyAndDeadlines() throws {

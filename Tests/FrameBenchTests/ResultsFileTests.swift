@@ -5,6 +5,10 @@ import Testing
 @testable import FrameBench
 
 @Suite struct ResultsFileTests {
+    /// This machine's environment, probed once: the code-path probe times libraries, so two
+    /// probes differ in their evidence's figures.
+    static let environment = RunEnvironment.current(commandLine: ["framebench", "frames"])
+
     static func sampleDocument() -> ResultsDocument {
         var record = MeasurementRecord(
             suite: "frames", implementation: "swift", backend: "openssl", frames: 1000, bytes: 64_000,
@@ -21,7 +25,7 @@ import Testing
         meeting.participants = 8
         meeting.mode = "sfu, \"quoted\""
         meeting.realtimeFactor = 120.5
-        let environment = RunEnvironment.current(commandLine: ["framebench", "frames"])
+        let environment = Self.environment
         var configuration = FramesSuiteConfiguration().runConfiguration(backendNames: ["openssl"])
         configuration.extra = ["note": "test"]
         return ResultsDocument(
