@@ -122,6 +122,21 @@ import Testing
                     0, +))
     }
 
+    @Test func theFramesTableNamesTheSuiteAndPairsEachRowWithItsSuitesReference() throws {
+        var records = Self.records.filter { $0.backend == "openssl" && $0.frameSize == 100 && $0.operation == "seal" }
+        for var c in records {
+            c.implementation = "c"
+            c.nsPerFrame.p50 += 1000 * Double(c.cipherSuite!)
+            records.append(c)
+        }
+        let lines = FramesReport.table(records).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("suite"))
+        // Suite 4's row shows suite 4's C median (50 + 10 + 4000 ns), not another suite's.
+        let four = try #require(lines.first { $0.hasPrefix("    4") || $0.hasPrefix("4 ") || $0.split(separator: " ").first == "4" })
+        #expect(four.contains("4060"))
+        #expect(lines.contains { $0.hasPrefix("SFrame cipher suites") })
+    }
+
     @Test func suiteKeysExtendTheRunKeyDeterministically() {
         let key = Array(0..<32).map(UInt8.init)
         #expect(FramesSuite.keyBytes(key, count: 16, seed: 1) == Array(key.prefix(16)))

@@ -4,25 +4,38 @@ package enum FramesReport {
     /// The table text. Numbers: ns/frame are percentiles over batch means; MB/s is
     /// 10^6 bytes per second of measured time; Swift/C is the ratio of median ns/frame.
     package static func table(_ records: [MeasurementRecord]) -> String {
-        var table = TextTable(
-            headers: ["op", "size", "backend", "batch", "p50 ns", "p99 ns", "mean ns", "MB/s", "C p50 ns", "Swift/C"],
-            alignments: [.left, .right, .left, .right, .right, .right, .right, .right, .right, .right])
         let swift = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
+        // A suite column when more than one SFrame cipher suite was measured.
+        let suites = Set(swift.map { $0.cipherSuiteKind?.rawValue ?? 0 }).count > 1
+        var table = TextTable(
+            headers: (suites ? ["suite"] : [])
+                + ["op", "size", "backend", "batch", "p50 ns", "p99 ns", "mean ns", "MB/s", "C p50 ns", "Swift/C"],
+            alignments: (suites ? [.right] : []) + [.left, .right, .left, .right, .right, .right, .right, .right, .right, .right])
         for record in swift {
             let reference = records.first {
                 $0.implementationKind == .c && $0.backend == record.backend && $0.operation == record.operation
-                    && $0.frameSize == record.frameSize
+                    && $0.frameSize == record.frameSize && $0.cipherSuiteKind == record.cipherSuiteKind
             }
-            table.add([
-                record.operation ?? "", record.frameSize.map(String.init) ?? "", record.backend,
-                record.batchSize.map(String.init) ?? "",
+            var row: [String] = suites ? [record.cipherSuiteKind.map { String($0.rawValue) } ?? "?"] : []
+            row += [record.operation ?? "", record.frameSize.map(String.init) ?? "", record.backend]
+            row.append(record.batchSize.map(String.init) ?? "")
+            row += [
                 NumberFormat.nanoseconds(record.nsPerFrame.p50), NumberFormat.nanoseconds(record.nsPerFrame.p99),
                 NumberFormat.nanoseconds(record.nsPerFrame.mean), megabytes(record.bytesPerSecond),
-                reference.map { NumberFormat.nanoseconds($0.nsPerFrame.p50) } ?? "-",
-                record.referenceRatio.map { fixed($0, digits: 3) } ?? "-",
-            ])
+            ]
+            row.append(reference.map { NumberFormat.nanoseconds($0.nsPerFrame.p50) } ?? "-")
+            row.append(record.referenceRatio.map { fixed($0, digits: 3) } ?? "-")
+            table.add(row)
         }
         let scaling = scalingTable(records)
+        let (suiteHeaders, suiteRows) = SuiteChooser.table(records)
+        if !suiteRows.isEmpty {
+            var byBackend = TextTable(headers: suiteHeaders, alignments: [.left] + Array(repeating: .right, count: suiteHeaders.count - 1))
+            for row in suiteRows { byBackend.add(row) }
+            return table.render() + (scaling.isEmpty ? "" : "\n\n" + scaling)
+                + "\n\nSFrame cipher suites: median ns per frame (Swift, one thread); n/a where a backend lacks the suite\n"
+                + byBackend.render()
+        }
         return table.render() + (scaling.isEmpty ? "" : "\n\n" + scaling)
     }
 
