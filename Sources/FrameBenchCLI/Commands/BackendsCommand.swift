@@ -10,7 +10,9 @@ struct BackendsCommand: ParsableCommand {
         discussion: """
             The default backends are what every suite measures unless told otherwise. Variants \
             drive the same libraries the way many real clients do (no context reuse, the \
-            legacy cipher placeholder, no key precomputation); select one with --backend NAME.
+            legacy cipher placeholder, no key precomputation, HMAC re-keyed per frame); select \
+            one with --backend NAME. The suites column lists the SFrame cipher suites (RFC 9605 \
+            and its IANA registry, 1-8) each one implements; the others are n/a for it.
             """)
 
     @Flag(help: "Print JSON instead of a table.")
@@ -20,6 +22,24 @@ struct BackendsCommand: ParsableCommand {
     struct Entry: Encodable {
         var backend: BackendInfo
         var variant: Bool
+        /// The SFrame cipher suites it implements, in order.
+        var suites: [SFrameCipherSuite]
+
+        init(_ type: AEADBackend, variant: Bool) {
+            backend = type.info
+            self.variant = variant
+            suites = SFrameCipherSuite.allCases.filter { BackendRegistry.implements(type, $0) }
+        }
+
+        /// The suites as ranges: `1-8`, `4,5`, `1-3,6-8`.
+        var suiteList: String {
+            var runs: [(UInt16, UInt16)] = []
+            for n in suites.map(\.rawValue) {
+                if let last = runs.last, last.1 + 1 == n { runs[runs.count - 1].1 = n } else { runs.append((n, n)) }
+            }
+            return runs.map { $0.0 == $0.1 ? "\($0.0)" : $0.1 == $0.0 + 1 ? "\($0.0),\($0.1)" : "\($0.0)-\($0.1)" }
+                .joined(separator: ",")
+        }
 
         /// Secrets the backend leaves in freed memory, when it is known to.
         var secretResidue: String? {
@@ -30,30 +50,32 @@ struct BackendsCommand: ParsableCommand {
             try backend.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(variant, forKey: .variant)
+            try container.encode(suites.map(\.rawValue), forKey: .suites)
             try container.encodeIfPresent(secretResidue, forKey: .secretResidue)
         }
 
         enum Key: String, CodingKey {
             case variant
+            case suites
             case secretResidue
         }
     }
 
     func run() throws {
         let entries =
-            BackendRegistry.all.map { Entry(backend: $0.info, variant: false) }
-            + BackendRegistry.variants.map { Entry(backend: $0.info, variant: true) }
+            BackendRegistry.all.map { Entry($0, variant: false) }
+            + (BackendRegistry.variants + BackendRegistry.ctrHMACVariants).map { Entry($0, variant: true) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
             return
         }
-        var table = TextTable(headers: ["backend", "set", "library", "version", "status"])
+        var table = TextTable(headers: ["backend", "set", "suites", "library", "version", "status"])
         for entry in entries {
             let info = entry.backend
             table.add([
-                info.name, entry.variant ? "variant" : "default", info.library, info.version,
+                info.name, entry.variant ? "variant" : "default", entry.suiteList, info.library, info.version,
                 info.availability.reason.map { "unavailable: \($0)" } ?? "available",
             ])
         }
