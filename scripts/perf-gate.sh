@@ -11,7 +11,10 @@
 #      control (one injected allocation per frame) must be counted
 #      (scripts/check-allocations.sh, at 1000 and 10000 frames per case); the same for the
 #      meeting suite's seal and open loops, client and 2-thread meeting mode, churn and
-#      grace expiry included (scripts/check-meeting-allocations.sh);
+#      grace expiry included (scripts/check-meeting-allocations.sh); and SFrame seal + open
+#      for every cipher suite 1-8 on openssl (suite 5 on sodium), the same count at 1000 and
+#      10000 frames, with its positive control (scripts/check-suite-allocations.sh, on the
+#      debug test build);
 #   2. instructions per frame under callgrind, for every backend x layer (backend call,
 #      whole SFrame seal/open) x operation x size: FrameBench's own code (plus the Swift
 #      toolchain's libraries) within +1 % of results/instructions-baseline.json for this
@@ -51,6 +54,7 @@ step "every registered backend's loops specialised and direct, and the check's s
 step "no allocation in the frames suite's timed loop" env FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" \
     scripts/check-allocations.sh "$scratch"
 step "no allocation in the meeting suite's per-frame loops" scripts/check-meeting-allocations.sh "$scratch"
+step "no allocation per frame in SFrame seal/open, every cipher suite" scripts/check-suite-allocations.sh "$scratch"
 step "instructions per frame vs results/instructions-baseline.json, and the +2 % self-test" \
     scripts/instructions.sh --self-test --binary "$scratch/release/framebench"
 step "package-benchmark 0-allocation thresholds" scripts/check-benchmark-allocations.sh "$scratch"

@@ -11,7 +11,9 @@ struct BackendsCommand: ParsableCommand {
         discussion: """
             The default backends are what every suite measures unless told otherwise. Variants \
             drive the same libraries the way many real clients do (no context reuse, the \
-            legacy cipher placeholder, no key precomputation); select one with --backend NAME. \
+            legacy cipher placeholder, no key precomputation, HMAC re-keyed per frame); select \
+            one with --backend NAME. The suites column lists the SFrame cipher suites (RFC 9605 \
+            and its IANA registry, 1-8) each one implements; the others are n/a for it. \
             The code path (VAES + VPCLMULQDQ, AES-NI + PCLMULQDQ, or table-based) comes from the \
             library's own query where it has one (libgcrypt, mbedTLS, libsodium), its build \
             configuration (wolfSSL, Botan), or else a measured probe: a 16 KiB seal timed \
@@ -29,6 +31,25 @@ struct BackendsCommand: ParsableCommand {
     struct Entry: Encodable {
         var backend: BackendInfo
         var variant: Bool
+        /// The SFrame cipher suites it implements, in order.
+        var suites: [SFrameCipherSuite]
+
+        /// `type` as listed, described by `info` when given (a probed code path), else by its own.
+        init(_ type: AEADBackend, variant: Bool, info: BackendInfo? = nil) {
+            backend = info ?? type.info
+            self.variant = variant
+            suites = SFrameCipherSuite.allCases.filter { BackendRegistry.implements(type, $0) }
+        }
+
+        /// The suites as ranges: `1-8`, `4,5`, `1-3,6-8`.
+        var suiteList: String {
+            var runs: [(UInt16, UInt16)] = []
+            for n in suites.map(\.rawValue) {
+                if let last = runs.last, last.1 + 1 == n { runs[runs.count - 1].1 = n } else { runs.append((n, n)) }
+            }
+            return runs.map { $0.0 == $0.1 ? "\($0.0)" : $0.1 == $0.0 + 1 ? "\($0.0),\($0.1)" : "\($0.0)-\($0.1)" }
+                .joined(separator: ",")
+        }
 
         /// Secrets the backend leaves in freed memory, when it is known to.
         var secretResidue: String? {
@@ -39,30 +60,32 @@ struct BackendsCommand: ParsableCommand {
             try backend.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(variant, forKey: .variant)
+            try container.encode(suites.map(\.rawValue), forKey: .suites)
             try container.encodeIfPresent(secretResidue, forKey: .secretResidue)
         }
 
         enum Key: String, CodingKey {
             case variant
+            case suites
             case secretResidue
         }
     }
 
     func run() throws {
         let entries =
-            BackendRegistry.all.map { Entry(backend: CodePathProbe.probed($0), variant: false) }
-            + BackendRegistry.variants.map { Entry(backend: $0.info, variant: true) }
+            BackendRegistry.all.map { Entry($0, variant: false, info: CodePathProbe.probed($0)) }
+            + (BackendRegistry.variants + BackendRegistry.ctrHMACVariants).map { Entry($0, variant: true) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
             return
         }
-        var table = TextTable(headers: ["backend", "set", "library", "version", "code path", "status"])
+        var table = TextTable(headers: ["backend", "set", "suites", "library", "version", "code path", "status"])
         for entry in entries {
             let info = entry.backend
             table.add([
-                info.name, entry.variant ? "variant" : "default", info.library, info.version,
+                info.name, entry.variant ? "variant" : "default", entry.suiteList, info.library, info.version,
                 info.codePath?.path.label ?? "unknown",
                 info.availability.reason.map { "unavailable: \($0)" } ?? "available",
             ])
