@@ -25,6 +25,8 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
     package var layer: String?
     /// Live receive keys (key-count study).
     package var keyCount: Int?
+    /// The working set (overhead suite): a layer under another working set is another case.
+    package var workingSet: String?
 
     /// The key of `record`.
     package init(_ record: MeasurementRecord) {
@@ -39,6 +41,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         paced = record.paced == true ? true : nil
         layer = record.layer
         keyCount = record.keyCount
+        workingSet = record.workingSet
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
@@ -52,6 +55,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if paced == true { parts.append("paced") }
         if let layer { parts.append(layer) }
         if let keyCount { parts.append("\(keyCount) keys") }
+        if let workingSet { parts.append("working set \(workingSet)") }
         return parts.joined(separator: " ")
     }
 
@@ -66,6 +70,6 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {
             return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
         }
-        return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
+        return (a.keyCount ?? 0, a.workingSet ?? "", a.layer ?? "") < (b.keyCount ?? 0, b.workingSet ?? "", b.layer ?? "")
     }
 }

@@ -7,6 +7,7 @@ package enum ResultsCSV {
         "frames", "bytes", "seconds", "framesPerSecond", "bytesPerSecond", "batchSize", "batches",
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
         "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced", "layer", "keyCount",
+        "workingSet", "workingSetBytes",
     ]
 
     /// The CSV text, ending in a newline.
@@ -21,6 +22,7 @@ package enum ResultsCSV {
                 text(p.p50), text(p.p90), text(p.p99), text(p.p999), text(p.max), text(p.mean),
                 text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction), text(m.threads),
                 m.paced.map { String($0) } ?? "", m.layer ?? "", text(m.keyCount),
+                m.workingSet ?? "", text(m.workingSetBytes),
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }
