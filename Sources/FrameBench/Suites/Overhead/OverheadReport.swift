@@ -60,8 +60,8 @@ package enum OverheadReport {
         if !sets.isEmpty {
             let described = WorkingSet.allCases.compactMap { set -> String? in
                 guard let bytes = sets[set.rawValue], let low = bytes.min(), let high = bytes.max() else { return nil }
-                let range =
-                    low == high ? WorkingSet.describe(bytes: low) : "\(WorkingSet.describe(bytes: low))–\(WorkingSet.describe(bytes: high))"
+                let (a, b) = (WorkingSet.describe(bytes: low), WorkingSet.describe(bytes: high))
+                let range = a == b ? a : "\(a)–\(b)"
                 return "\(set.rawValue) \(range)" + (set == .hot ? " per layer, written just before it is read" : " over all layers' rings")
             }
             lines.append(
