@@ -83,8 +83,8 @@ import Testing
         let decoded = try ResultsFile.decode(try ResultsFile.encode(document), path: "memory")
         #expect(decoded == document)
         let csv = ResultsCSV.render(records).split(separator: "\n")
-        // The row ends with threads and paced, then no layer and no key count.
-        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,"))
+        // The row ends with threads and paced, then no layer, key count or working set (name, bytes).
+        #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,") && csv[1].hasSuffix(",1,false,,,,"))
     }
 
     @Test func pacedCasesReportLatencyAndDeadlines() throws {
