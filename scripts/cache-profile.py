@@ -4,7 +4,7 @@ library's: the deterministic companion of `framebench overhead`.
 
     scripts/cache-profile.py [--backend B]... [--size N]... [--operation seal|open]...
                              [--layer c-library|swift-backend|sframe]... [--ll l2|llc]
-                             [--binary PATH] [--json FILE]
+                             [--working-set hot|l2|llc|dram] [--binary PATH] [--json FILE]
 
 For each case it runs `framebench instruction-probe` under `valgrind --tool=callgrind
 --cache-sim=yes`, collecting only inside the layer's per-frame loop (the same toggle as
@@ -14,10 +14,13 @@ is charged to an owner as the instruction gate does (scripts/instructions.py: `o
 FrameBench's code, `library` = libcrypto/libsodium/BoringSSL and the libc they call,
 `toolchain`, `system`; the C reference's own loop, `fbr_*`, is ours: FrameBench's C code).
 
-Each layer runs as its suite runs it today: the C library and Swift backend layers seal or
-open one frame over and over (hot in L1), the SFrame open layer opens frames just sealed into
-a ring of up to 4096 frames (up to 4 MiB). The "adds" columns therefore mix SFrame's own work
-with the misses of a footprint the lower layers do not have; the table shows by how much.
+Without --working-set, each layer runs as the instruction gate counts it: the C library and
+Swift backend layers seal or open one frame over and over (hot in L1), the SFrame open layer
+opens frames just sealed into a ring of up to 4096 frames (up to 4 MiB); the "adds" columns
+then mix SFrame's own work with the misses of a footprint the lower layers do not have.
+With --working-set (hot, l2, llc, dram; docs/overhead.md, "Working sets"), every layer runs
+the overhead suite's ring runner on a ring of one geometry that alone spans that working set
+(sized from sysfs), refilled the same way: like for like, as `framebench overhead` measures.
 
 The cache model is valgrind's: a first-level data cache (D1) and one last level (LL), both
 sized from this machine's caches as Linux reports them (/sys/devices/system/cpu/cpu0/cache),
@@ -54,10 +57,21 @@ PROBE_LAYER = {"c-library": "c-library", "swift-backend": "aead", "sframe": "sfr
 EVENTS = ["Ir", "D1mr", "D1mw", "DLmr", "DLmw"]
 
 
-def toggle_pattern(layer, backend, operation):
+# The ring runners' loops (--working-set): fbr_*_ring, FrameLoops.sealRing/openRing
+# (mangled 8sealRing/8openRing), SFrameLoops.sealRing and, for open, SFrameLoops.open itself.
+RING_PATTERNS = {
+    ("aead", "seal"): "*FrameBench0A5LoopsO8sealRing_*lFZ",
+    ("aead", "open"): "*FrameBench0A5LoopsO8openRing_*lFZ",
+    ("sframe", "seal"): "*FrameBench11SFrameLoopsO8sealRing_*lFZ",
+    ("sframe", "open"): "*FrameBench11SFrameLoopsO4open_*lFZ",
+}
+
+
+def toggle_pattern(layer, backend, operation, working_set=None):
     if layer == "c-library":
-        return f"fbr_{backend}_{operation}_batch"
-    return instructions.LOOP_PATTERNS[(PROBE_LAYER[layer], operation)]
+        return f"fbr_{backend}_{operation}_{'ring' if working_set else 'batch'}"
+    patterns = RING_PATTERNS if working_set else instructions.LOOP_PATTERNS
+    return patterns[(PROBE_LAYER[layer], operation)]
 
 
 def read_cache(level_filter):
@@ -129,14 +143,16 @@ def split_events(path, binary):
     return totals
 
 
-def probe(binary, work, cache_options, case, frames, batch):
+def probe(binary, work, cache_options, case, frames, batch, working_set=None):
     backend, layer, operation, size = case
     out = os.path.join(work, f"cg-{backend}-{layer}-{operation}-{size}-{frames}.out")
+    pattern = toggle_pattern(layer, backend, operation, working_set)
     cmd = (["valgrind", "--tool=callgrind", "--cache-sim=yes", f"--callgrind-out-file={out}",
-            "--collect-atstart=no", f"--toggle-collect={toggle_pattern(layer, backend, operation)}"]
+            "--collect-atstart=no", f"--toggle-collect={pattern}"]
            + cache_options
            + [binary, "instruction-probe", "--backend", backend, "--layer", PROBE_LAYER[layer],
-              "--operation", operation, "--size", str(size), "--frames", str(frames), "--batch-size", str(batch)])
+              "--operation", operation, "--size", str(size), "--frames", str(frames), "--batch-size", str(batch)]
+           + (["--working-set", working_set] if working_set else []))
     env = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
     result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     if result.returncode != 0:
@@ -145,7 +161,7 @@ def probe(binary, work, cache_options, case, frames, batch):
     os.remove(out)
     if totals["library"]["Ir"] == 0 and frames > 0:
         instructions.fail(f"callgrind collected no library work for {case}: is "
-                          f"{toggle_pattern(layer, backend, operation)} the loop in this binary?")
+                          f"{pattern} the loop in this binary?")
     return totals
 
 
@@ -158,6 +174,8 @@ def main():
     parser.add_argument("--operation", action="append", choices=["seal", "open"], dest="operations")
     parser.add_argument("--layer", action="append", choices=LAYERS, dest="layers")
     parser.add_argument("--ll", choices=["l2", "llc"], default="llc")
+    parser.add_argument("--working-set", choices=["hot", "l2", "llc", "dram"], dest="working_set",
+                        help="run the overhead suite's ring runners on a ring spanning this working set")
     parser.add_argument("--frames", default="200,1000", help="the two frame counts, low,high")
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -180,7 +198,7 @@ def main():
         binary = os.path.join(work, "framebench")
         subprocess.run(["strip", "--strip-debug", "-o", binary, args.binary], check=True)
         results = dict(zip(jobs, pool.map(
-            lambda j: probe(binary, work, cache_options, j[0], j[1], args.batch_size), jobs)))
+            lambda j: probe(binary, work, cache_options, j[0], j[1], args.batch_size, args.working_set), jobs)))
     per_frame = {}
     for case in cases:
         a, b = results[(case, low)], results[(case, high)]
@@ -189,7 +207,9 @@ def main():
     def row(values):
         return (values["Ir"], values["D1mr"] + values["D1mw"], values["DLmr"] + values["DLmw"])
 
-    print(f"cache model: {cache_text}; per frame = (count at {high} frames - count at {low}) / {high - low}")
+    print(f"cache model: {cache_text}; per frame = (count at {high} frames - count at {low}) / {high - low}; "
+          + (f"working set {args.working_set}: every layer on a ring of one geometry"
+             if args.working_set else "no working set: the instruction gate's runners"))
     header = (f"{'backend':<9} {'op':<5} {'size':>6} {'layer':<14} | {'ours Ir':>9} {'D1':>6} {'LL':>6} "
               f"| {'library Ir':>10} {'D1':>6} {'LL':>6} | {'adds: ours Ir':>13} {'all Ir':>8} {'D1':>6} {'LL':>6}")
     print(header)
@@ -211,7 +231,7 @@ def main():
                     below = (ours, everything)
     if args.json_path:
         with open(args.json_path, "w") as f:
-            json.dump({"cacheModel": cache_text, "frames": [low, high],
+            json.dump({"cacheModel": cache_text, "frames": [low, high], "workingSet": args.working_set,
                        "cases": [{"backend": b, "layer": l, "operation": o, "size": s, "perFrame": per_frame[(b, l, o, s)]}
                                  for (b, l, o, s) in cases]}, f, indent=2)
 

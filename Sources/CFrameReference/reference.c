@@ -111,6 +111,65 @@ int64_t fbr_openssl_open_batch(fbr_openssl *context, const uint8_t *ciphertext, 
     return (int64_t)(end - start);
 }
 
+int64_t fbr_openssl_seal_ring(fbr_openssl *context, uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint64_t *counter, size_t frames) {
+    if (size > INT_MAX || aad_size > INT_MAX) return -1;
+    EVP_CIPHER_CTX *ctx = context->encryptor;
+    uint64_t next = *counter;
+    uint8_t iv[12];
+    int written = 0;
+    int ok = 1;
+    uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        uint8_t *text = slot + aad_size;
+        next += 1;
+        counter_nonce(iv, next);
+        ok &= EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) == 1;
+        if (aad_size > 0) ok &= EVP_EncryptUpdate(ctx, NULL, &written, slot, (int)aad_size) == 1;
+        if (size > 0) ok &= EVP_EncryptUpdate(ctx, text, &written, text, (int)size) == 1;
+        ok &= EVP_EncryptFinal_ex(ctx, NULL, &written) == 1;
+        ok &= EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, text + size) == 1;
+        if (!ok) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    *counter = next;
+    if (!ok) {
+        ERR_clear_error();
+        return -1;
+    }
+    return (int64_t)(end - start);
+}
+
+int64_t fbr_openssl_open_ring(fbr_openssl *context, const uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                              size_t frames) {
+    if (size > INT_MAX || aad_size > INT_MAX) return -1;
+    EVP_CIPHER_CTX *ctx = context->decryptor;
+    uint8_t iv[12];
+    int written = 0;
+    int ok = 1;
+    const uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        const uint8_t *text = slot + aad_size;
+        counter_nonce(iv, first_counter + i);
+        ok &= EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) == 1;
+        ok &= EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, 16, (void *)(text + size)) == 1;
+        if (aad_size > 0) ok &= EVP_DecryptUpdate(ctx, NULL, &written, slot, (int)aad_size) == 1;
+        if (size > 0) ok &= EVP_DecryptUpdate(ctx, plaintext, &written, text, (int)size) == 1;
+        ok &= EVP_DecryptFinal_ex(ctx, NULL, &written) == 1;
+        if (!ok) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    if (!ok) {
+        ERR_clear_error();
+        OPENSSL_cleanse(plaintext, size);
+        return -1;
+    }
+    return (int64_t)(end - start);
+}
+
 // MARK: libsodium
 
 struct fbr_sodium {
@@ -174,6 +233,52 @@ int64_t fbr_sodium_open_batch(fbr_sodium *context, const uint8_t *ciphertext, ui
         status |= crypto_aead_aes256gcm_decrypt_detached_afternm(
             out, NULL, in, (unsigned long long)size, tag, aad, (unsigned long long)aad_size,
             nonce, state);
+        if (status != 0) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    if (status != 0) {
+        if (size > 0) sodium_memzero(plaintext, size);
+        return -1;
+    }
+    return (int64_t)(end - start);
+}
+
+int64_t fbr_sodium_seal_ring(fbr_sodium *context, uint8_t *ring, size_t stride, size_t size,
+                             size_t aad_size, uint64_t *counter, size_t frames) {
+    const crypto_aead_aes256gcm_state *state = context->state;
+    uint64_t next = *counter;
+    uint8_t npub[12];
+    int status = 0;
+    uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        uint8_t *text = slot + aad_size;
+        next += 1;
+        counter_nonce(npub, next);
+        status |= crypto_aead_aes256gcm_encrypt_detached_afternm(
+            text, text + size, NULL, text, (unsigned long long)size, slot,
+            (unsigned long long)aad_size, NULL, npub, state);
+        if (status != 0) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    *counter = next;
+    return status == 0 ? (int64_t)(end - start) : -1;
+}
+
+int64_t fbr_sodium_open_ring(fbr_sodium *context, const uint8_t *ring, size_t stride, size_t size,
+                             size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                             size_t frames) {
+    const crypto_aead_aes256gcm_state *state = context->state;
+    uint8_t npub[12];
+    int status = 0;
+    const uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        const uint8_t *text = slot + aad_size;
+        counter_nonce(npub, first_counter + i);
+        status |= crypto_aead_aes256gcm_decrypt_detached_afternm(
+            size > 0 ? plaintext : (uint8_t *)text, NULL, text, (unsigned long long)size, text + size,
+            slot, (unsigned long long)aad_size, npub, state);
         if (status != 0) break;
     }
     const uint64_t end = fbr_monotonic_ns();

@@ -17,6 +17,8 @@ import Testing
         (["frames", "--json", "--output", "x.json"], "--json and --output conflict"),
         (["overhead", "--receiver-keys", "ten"], "'ten' is invalid for '--receiver-keys"),
         (["overhead", "--count", "5", "--seconds", "0.1"], "--count and --seconds conflict"),
+        (["overhead", "--working-set", "l3"], "'l3' is invalid for '--working-set"),
+        (["overhead", "--working-set", "hot,"], "is invalid for '--working-set"),
         (["meeting", "--mode", "webinar"], "'webinar' is invalid for '--mode"),
         (["meeting", "--key-sizes", "100"], "--key-sizes applies to the key-count study"),
         (["meeting", "--deadline-ms", "10"], "--deadline-ms applies to paced runs"),

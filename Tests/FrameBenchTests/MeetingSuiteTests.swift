@@ -83,11 +83,12 @@ import Testing
         let decoded = try ResultsFile.decode(try ResultsFile.encode(document), path: "memory")
         #expect(decoded == document)
         let csv = ResultsCSV.render(records).split(separator: "\n")
-        // Threads and paced, no layer and no key count, per frame (no MTU), the bytes per frame, suite 5.
+        // Threads and paced, no layer and no key count, per frame (no MTU), the bytes per frame, suite 5,
+        // no working set (name, bytes).
         let row = csv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(csv.count == records.count + 1 && csv[1].hasPrefix("meeting,swift,"))
-        #expect(Array(row.suffix(8)) == ["1", "false", "", "", "frame", "", row[row.count - 2], "5"])
-        #expect(Double(row[row.count - 2]) == records[0].overheadBytesPerFrame)
+        #expect(Array(row.suffix(10)) == ["1", "false", "", "", "frame", "", row[row.count - 4], "5", "", ""])
+        #expect(Double(row[row.count - 4]) == records[0].overheadBytesPerFrame)
     }
 
     @Test func pacedCasesReportLatencyAndDeadlines() throws {

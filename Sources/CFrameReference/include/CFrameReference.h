@@ -14,6 +14,16 @@
 //       Nonce(counter:) does; the tag goes to `tag`.
 // open: verifies `tag` and decrypts `ciphertext` into `plaintext` under the fixed `nonce`,
 //       every frame the same sealed frame (nothing to mutate, so every call authenticates).
+//
+// The *_ring functions walk a ring of frames laid out as the overhead suite's SFrame layers
+// walk theirs (docs/overhead.md, "Working sets"): `frames` slots `stride` bytes apart from
+// `ring`, slot i holding the AAD (`aad_size` bytes, where an SFrame header lies) at its start,
+// the `size`-byte text right after it and the 16-byte tag after the text.
+// seal_ring: encrypts each slot's text in place, nonce *counter + 1, + 2, … (as *_seal_batch);
+//            the tag goes into the slot.
+// open_ring: verifies and decrypts each slot into the one `plaintext` buffer, slot i under
+//            the nonce of counter `first_counter + i` (what seal_ring with *counter =
+//            first_counter - 1 sealed it under).
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +51,13 @@ int64_t fbr_openssl_open_batch(fbr_openssl *context, const uint8_t *ciphertext, 
                                size_t size, const uint8_t *aad, size_t aad_size,
                                const uint8_t *tag, const uint8_t *nonce, size_t frames);
 
+int64_t fbr_openssl_seal_ring(fbr_openssl *context, uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint64_t *counter, size_t frames);
+
+int64_t fbr_openssl_open_ring(fbr_openssl *context, const uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                              size_t frames);
+
 /// libsodium: key expanded once with crypto_aead_aes256gcm_beforenm.
 typedef struct fbr_sodium fbr_sodium;
 
@@ -55,6 +72,13 @@ int64_t fbr_sodium_seal_batch(fbr_sodium *context, uint8_t *buffer, size_t size,
 int64_t fbr_sodium_open_batch(fbr_sodium *context, const uint8_t *ciphertext, uint8_t *plaintext,
                               size_t size, const uint8_t *aad, size_t aad_size,
                               const uint8_t *tag, const uint8_t *nonce, size_t frames);
+
+int64_t fbr_sodium_seal_ring(fbr_sodium *context, uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint64_t *counter, size_t frames);
+
+int64_t fbr_sodium_open_ring(fbr_sodium *context, const uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                              size_t frames);
 
 #ifdef __cplusplus
 }

@@ -31,6 +31,8 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
     package var granularity: String?
     /// The packet size, in packet granularity.
     package var mtu: Int?
+    /// The working set (overhead suite): a layer under another working set is another case.
+    package var workingSet: String?
 
     /// The key of `record`.
     package init(_ record: MeasurementRecord) {
@@ -48,6 +50,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         cipherSuite = record.cipherSuite == 5 ? nil : record.cipherSuite
         granularity = record.granularity == "frame" ? nil : record.granularity
         mtu = granularity == nil ? nil : record.mtu
+        workingSet = record.workingSet
     }
 
     /// A short human label, such as `frames swift openssl seal 1200 B`.
@@ -63,6 +66,7 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if let keyCount { parts.append("\(keyCount) keys") }
         if let cipherSuite { parts.append("suite \(cipherSuite)") }
         if let granularity { parts.append("per \(granularity)" + (mtu.map { " (\($0) B)" } ?? "")) }
+        if let workingSet { parts.append("working set \(workingSet)") }
         return parts.joined(separator: " ")
     }
 
@@ -77,8 +81,8 @@ package struct CaseKey: Sendable, Hashable, Codable, Comparable {
         if (a.threads ?? 1, a.paced == true ? 1 : 0) != (b.threads ?? 1, b.paced == true ? 1 : 0) {
             return (a.threads ?? 1, a.paced == true ? 1 : 0) < (b.threads ?? 1, b.paced == true ? 1 : 0)
         }
-        if (a.keyCount ?? 0, a.layer ?? "") != (b.keyCount ?? 0, b.layer ?? "") {
-            return (a.keyCount ?? 0, a.layer ?? "") < (b.keyCount ?? 0, b.layer ?? "")
+        if (a.keyCount ?? 0, a.workingSet ?? "", a.layer ?? "") != (b.keyCount ?? 0, b.workingSet ?? "", b.layer ?? "") {
+            return (a.keyCount ?? 0, a.workingSet ?? "", a.layer ?? "") < (b.keyCount ?? 0, b.workingSet ?? "", b.layer ?? "")
         }
         return (a.cipherSuite ?? 5, a.granularity ?? "", a.mtu ?? 0) < (b.cipherSuite ?? 5, b.granularity ?? "", b.mtu ?? 0)
     }

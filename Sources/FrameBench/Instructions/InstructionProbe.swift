@@ -13,6 +13,13 @@ import FrameVectors
 /// receiver keys for the SFrame layer), so what is counted is what `frames` and `overhead`
 /// time. With the same binary and the same arguments the count is the same on every run:
 /// keys and payload come from a fixed seed.
+///
+/// With a ``WorkingSet``, the probe runs the overhead suite's ring runners instead
+/// (``RingReferenceRunner``, ``RingBackendRunner``, ``RingSFrameSealRunner``,
+/// ``RingSFrameOpenRunner``; loops `fbr_*_ring`, `FrameLoops.sealRing/openRing`,
+/// `SFrameLoops.sealRing/open`), on one ring that alone spans the working set (the suite's
+/// group of rings does together), so `scripts/cache-profile.py --working-set` sees the
+/// memory the suite's layers see. The instruction gate runs without one.
 package enum InstructionProbe {
     /// The layer a probe runs.
     package enum Layer: String, CaseIterable, Sendable {
@@ -47,8 +54,9 @@ package enum InstructionProbe {
     /// to inject a known number of instructions (the gate's self-test), `none` otherwise.
     package static func run(
         backend: AEADBackend, layer: Layer, operation: FrameOperation, size: Int, frames: Int, batchSize: Int,
-        overhead: SyntheticOverhead = .none
+        overhead: SyntheticOverhead = .none, workingSet: WorkingSet? = nil
     ) throws(Failure) {
+        if workingSet != nil, !overhead.isNone { throw .invalid("a synthetic overhead needs the plain runners (no working set)") }
         guard (0...(1 << 24)).contains(size) else { throw .invalid("frame size must be 0 to 16777216 bytes, not \(size)") }
         guard frames >= 0 else { throw .invalid("frames must not be negative, not \(frames)") }
         guard (1...4096).contains(batchSize) else { throw .invalid("batch size must be 1 to 4096, not \(batchSize)") }
@@ -59,9 +67,17 @@ package enum InstructionProbe {
         let baseKey = SecretBytes(copying: key.span)
         let runner: any FrameBatchRunner
         do {
-            runner = try makeRunner(
-                backend, layer: layer, operation: operation, key: key, baseKey: baseKey, payload: payload, aad: aad,
-                overhead: overhead)
+            if let workingSet {
+                let geometry = workingSet.geometry(
+                    frameSize: size, headerBytes: aad.count, layers: 1, caches: CacheSizes.read())
+                runner = try makeRingRunner(
+                    backend, layer: layer, operation: operation, key: key, baseKey: baseKey, payload: payload, header: aad,
+                    geometry: geometry)
+            } else {
+                runner = try makeRunner(
+                    backend, layer: layer, operation: operation, key: key, baseKey: baseKey, payload: payload, aad: aad,
+                    overhead: overhead)
+            }
             var remaining = frames
             while remaining > 0 {
                 let batch = min(remaining, batchSize)
@@ -100,6 +116,38 @@ package enum InstructionProbe {
                 return try SFrameOpenRunner<Context>(
                     keyID: kid, keyIDs: OverheadSuiteConfiguration().receiverKeyIDs, baseKey: baseKey, payload: payload,
                     overhead: overhead)
+            }
+        }
+        return try make(backend, baseKey)
+    }
+
+    /// The overhead suite's ring runner for `layer`, its loops specialised for `backend`'s
+    /// context type.
+    private static func makeRingRunner(
+        _ backend: AEADBackend, layer: Layer, operation: FrameOperation, key: [UInt8], baseKey: borrowing SecretBytes,
+        payload: [UInt8], header: [UInt8], geometry: RingGeometry
+    ) throws(SuiteError) -> any FrameBatchRunner {
+        func make<Context: AEADContext & ~Copyable>(
+            _: Context.Type, _ baseKey: borrowing SecretBytes
+        ) throws(SuiteError) -> any FrameBatchRunner {
+            let kid = OverheadSuiteConfiguration.measuredKeyID
+            switch (layer, operation) {
+            case (.cLibrary, _):
+                guard
+                    let reference = try RingReferenceRunner(
+                        backend: Context.info.name, key: key, payload: payload, header: header, geometry: geometry, operation: operation)
+                else {
+                    throw .invalidConfiguration("\(Context.info.name) has no C reference (layer c-library)")
+                }
+                return reference
+            case (.aead, _):
+                return try RingBackendRunner<Context>(key: key, payload: payload, header: header, geometry: geometry, operation: operation)
+            case (.sframe, .seal):
+                return try RingSFrameSealRunner<Context>(keyID: kid, baseKey: baseKey, payload: payload, header: header, geometry: geometry)
+            case (.sframe, .open):
+                return try RingSFrameOpenRunner<Context>(
+                    keyID: kid, keyIDs: OverheadSuiteConfiguration().receiverKeyIDs, baseKey: baseKey, payload: payload, header: header,
+                    geometry: geometry)
             }
         }
         return try make(backend, baseKey)

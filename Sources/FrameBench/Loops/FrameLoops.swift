@@ -117,4 +117,103 @@ enum FrameLoops {
         let end = Clocks.monotonicNanoseconds()
         return end &- start
     }
+
+    /// The ring variant of ``seal(_:_:frames:counter:overhead:)`` (overhead suite,
+    /// `docs/overhead.md`, "Working sets"): seals `frames` consecutive slots of a
+    /// ``FrameRing`` from `ring` in place, each slot's AAD at its start, its text after it
+    /// and its tag after the text, nonce `counter + 1`, `+ 2`, … as the C reference's
+    /// `fbr_*_seal_ring`.
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
+    @inline(never)
+    // BEGIN GENERATED specializations (FrameLoops)
+    @_specialize(exported: false, where Context == OpenSSLContext)
+    @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
+    @_specialize(exported: false, where Context == OpenSSLColdContext)
+    @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
+    @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    // END GENERATED
+    static func sealRing<Context: AEADContext & ~Copyable>(
+        _ context: inout Context, ring: UnsafeMutableRawPointer, stride: Int, size: Int, aadBytes: Int, frames: Int,
+        counter: inout UInt64
+    ) throws(FrameCryptoError) -> UInt64 {
+        var next = counter
+        var slot = ring
+        let start = Clocks.monotonicNanoseconds()
+        for _ in 0..<frames {
+            next &+= 1
+            let text = slot + aadBytes
+            try context.seal(
+                nonce: Nonce(counter: next), aad: UnsafeRawBufferPointer(start: slot, count: aadBytes),
+                plaintext: UnsafeRawBufferPointer(start: text, count: size), ciphertext: UnsafeMutableRawBufferPointer(start: text, count: size),
+                tag: text + size)
+            slot += stride
+        }
+        let end = Clocks.monotonicNanoseconds()
+        counter = next
+        return end &- start
+    }
+
+    /// The ring variant of ``open(_:_:frames:overhead:)``: opens `frames` consecutive slots
+    /// from `ring` into `output`, slot `i` under the nonce of counter `firstCounter + i`, as
+    /// the C reference's `fbr_*_open_ring`.
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
+    @inline(never)
+    // BEGIN GENERATED specializations (FrameLoops)
+    @_specialize(exported: false, where Context == OpenSSLContext)
+    @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
+    @_specialize(exported: false, where Context == OpenSSLColdContext)
+    @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
+    @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    // END GENERATED
+    static func openRing<Context: AEADContext & ~Copyable>(
+        _ context: inout Context, ring: UnsafeRawPointer, stride: Int, size: Int, aadBytes: Int,
+        output: UnsafeMutableRawBufferPointer, firstCounter: UInt64, frames: Int
+    ) throws(FrameCryptoError) -> UInt64 {
+        var slot = ring
+        var counter = firstCounter
+        let start = Clocks.monotonicNanoseconds()
+        for _ in 0..<frames {
+            let text = slot + aadBytes
+            try context.open(
+                nonce: Nonce(counter: counter), aad: UnsafeRawBufferPointer(start: slot, count: aadBytes),
+                ciphertext: UnsafeRawBufferPointer(start: text, count: size), tag: text + size, plaintext: output)
+            counter &+= 1
+            slot += stride
+        }
+        return Clocks.monotonicNanoseconds() &- start
+    }
 }

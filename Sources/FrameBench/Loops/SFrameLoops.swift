@@ -112,4 +112,50 @@ enum SFrameLoops {
         }
         return Clocks.monotonicNanoseconds() &- start
     }
+
+    /// The ring variant of ``seal(_:plaintext:output:frames:overhead:)`` (overhead suite,
+    /// `docs/overhead.md`, "Working sets"): seals `frames` consecutive slots from `ring` in
+    /// place, each slot's plaintext at `payloadOffset` (the header length of the counters
+    /// this part seals, the same for all of them) and its frame written from the slot's start.
+    // Not reformatted: swift-format rewrites the generated attributes\' spacing.
+    // swift-format-ignore
+    @inline(never)
+    // BEGIN GENERATED specializations (SFrameLoops)
+    @_specialize(exported: false, where Context == OpenSSLContext)
+    @_specialize(exported: false, where Context == SodiumContext)
+    @_specialize(exported: false, where Context == SwiftCryptoContext)
+    #if Nettle
+    @_specialize(exported: false, where Context == NettleContext)
+    #endif
+    #if Libgcrypt
+    @_specialize(exported: false, where Context == LibgcryptContext)
+    #endif
+    #if MbedTLS
+    @_specialize(exported: false, where Context == MbedTLSContext)
+    #endif
+    #if WolfSSL
+    @_specialize(exported: false, where Context == WolfSSLContext)
+    #endif
+    #if Botan
+    @_specialize(exported: false, where Context == BotanContext)
+    #endif
+    @_specialize(exported: false, where Context == OpenSSLColdContext)
+    @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
+    @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    // END GENERATED
+    static func sealRing<Context: AEADContext & ~Copyable>(
+        _ sender: inout SFrameSender<Context>, ring: UnsafeMutableRawPointer, stride: Int, payloadOffset: Int, size: Int,
+        frames: Int
+    ) throws(FrameCryptoError) -> UInt64 {
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        var slot = ring
+        let start = Clocks.monotonicNanoseconds()
+        for _ in 0..<frames {
+            _ = try sender.seal(
+                plaintext: UnsafeRawBufferPointer(start: slot + payloadOffset, count: size), metadata: none,
+                into: UnsafeMutableRawBufferPointer(start: slot, count: stride))
+            slot += stride
+        }
+        return Clocks.monotonicNanoseconds() &- start
+    }
 }

@@ -33,7 +33,8 @@ enum OverheadFigure {
             }
         }
         var values: [Key: [String: Double]] = [:]
-        for record in records where record.suiteName == .overhead {
+        let shown = shownWorkingSet(records)
+        for record in records where record.suiteName == .overhead && record.workingSet == shown {
             guard let size = record.frameSize, let layer = record.layer, let added = record.extra?[.addedNsPerFrame] else { continue }
             values[Key(backend: record.backend, operation: record.operation ?? "", size: size), default: [:]][layer] = added
         }
@@ -46,6 +47,13 @@ enum OverheadFigure {
         }
     }
 
+    /// The working set the bars show when the records hold several: the receiver default if
+    /// measured, else the first in ``WorkingSet`` order; `nil` for records without one.
+    static func shownWorkingSet(_ records: [MeasurementRecord]) -> String? {
+        let sets = WorkingSetFigure.workingSets(records)
+        return (sets.contains(.receiverDefault) ? WorkingSet.receiverDefault : sets.first)?.rawValue
+    }
+
     static func orderedLayers(_ names: some Sequence<String>) -> [String] {
         let present = Set(names)
         return layerOrder.filter(present.contains) + present.subtracting(layerOrder).sorted()
@@ -56,7 +64,11 @@ enum OverheadFigure {
         let bars = bars(records)
         guard !bars.isEmpty else { return nil }
         let layers = orderedLayers(bars.flatMap { $0.layers.map(\.layer) })
-        let title = "Overhead per layer"
+        let shown = shownWorkingSet(records)
+        let bytes = records.first { $0.suiteName == .overhead && $0.workingSet == shown }?.workingSetBytes
+        let title =
+            "Overhead per layer"
+            + (shown.map { ", working set \($0)" + (bytes.map { " (\(WorkingSet.describe(bytes: $0)))" } ?? "") } ?? "")
         var table = ReportTable(
             headers: ["frame size", "backend", "operation"] + layers.map { "\($0) adds" } + ["total"],
             numericColumns: Set([0] + Array(3...(layers.count + 3))))

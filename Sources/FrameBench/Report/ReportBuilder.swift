@@ -34,6 +34,7 @@ enum ReportBuilder {
             section.figures += FramesFigures.figures(records, palette: palette, prefix: prefix)
             if let scaling = ScalingFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(scaling) }
             if let overhead = OverheadFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(overhead) }
+            section.figures += WorkingSetFigure.figures(records, palette: palette, prefix: prefix)
             section.figures += MeetingFigures.figures(records, palette: palette, prefix: prefix)
             if let keys = KeyCountFigure.figure(records, palette: palette, prefix: prefix) { section.figures.append(keys) }
             if let suites = SuiteChooserFigure.table(records) {

@@ -8,6 +8,7 @@ package enum ResultsCSV {
         "nsPerFrameP50", "nsPerFrameP90", "nsPerFrameP99", "nsPerFrameP999", "nsPerFrameMax", "nsPerFrameMean",
         "realtimeFactor", "referenceRatio", "onCPUFraction", "threads", "paced", "layer", "keyCount",
         "granularity", "mtu", "overheadBytesPerFrame", "cipherSuite",
+        "workingSet", "workingSetBytes",
     ]
 
     /// The CSV text, ending in a newline.
@@ -23,6 +24,7 @@ package enum ResultsCSV {
                 text(m.realtimeFactor), text(m.referenceRatio), text(m.onCPUFraction), text(m.threads),
                 m.paced.map { String($0) } ?? "", m.layer ?? "", text(m.keyCount),
                 m.granularity ?? "", text(m.mtu), text(m.overheadBytesPerFrame), text(m.cipherSuite),
+                m.workingSet ?? "", text(m.workingSetBytes),
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }

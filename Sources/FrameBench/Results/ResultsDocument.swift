@@ -177,6 +177,12 @@ public struct MeasurementRecord: Sendable, Equatable, Codable {
     /// every packet's in packet granularity): measured from the protected frames the
     /// case wrote.
     public var overheadBytesPerFrame: Double?
+    /// The working set the layers ran under (overhead suite, `docs/overhead.md`, "Working
+    /// sets"): `hot`, `l2`, `llc` or `dram`; `nil` elsewhere and in files written before it
+    /// existed (whose SFrame open layer read a ring, the layers below one hot frame).
+    public var workingSet: String?
+    /// That working set's bytes: the footprint between a frame's write and its read.
+    public var workingSetBytes: Int?
 
     /// A record with the required fields; fill in the optional ones by assignment.
     public init(

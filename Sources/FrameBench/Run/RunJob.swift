@@ -7,7 +7,8 @@ import FrameCrypto
 /// - frames: every backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference;
 ///   at 1200 B also multi-core scaling: 1, 2, 4 … up to the CPUs (at most 8) threads;
 /// - overhead: every backend × 100 B, 1200 B, 64 KiB × seal, open, layer by layer (C
-///   library, Swift backend, SFrame, harness), shorter than `framebench overhead`;
+///   library, Swift backend, SFrame, harness), shorter than `framebench overhead`, at the
+///   receiver's working set (`llc`) and, but in `quick`, at `hot` too;
 /// - cipher suites: every SFrame suite 1–8 × every backend that implements it × 100 B,
 ///   1200 B × seal, open, beside the C reference (the suite chooser);
 /// - key counts: SFrame open with 1 … 400 live receive keys (a short version);
@@ -82,6 +83,9 @@ package struct RunJob: Sendable {
         c.warmupSeconds = quick ? 0.02 : 0.05
         c.repetitions = quick ? 10 : 20
         c.harnessSeconds = quick ? 1 : 2
+        // What a receiver sees (docs/overhead.md, "Working sets"), and in the full run the hot
+        // working set beside it, for the report's cost-vs-working-set chart (~15 s more).
+        c.workingSets = quick ? [.receiverDefault] : [.receiverDefault, .hot]
         return c
     }
 
@@ -169,7 +173,7 @@ package struct RunJob: Sendable {
             return records
         }
         do {
-            let groups = Double(overhead.frameSizes.count * overhead.operations.count + 1)
+            let groups = Double(overhead.workingSets.count * overhead.frameSizes.count * overhead.operations.count + 1)
             var done = 0
             records += try OverheadSuite.run(overhead, stop: stop) { line in
                 let finished = line.hasSuffix(" ns")

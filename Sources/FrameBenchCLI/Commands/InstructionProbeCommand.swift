@@ -13,7 +13,7 @@ struct InstructionProbeCommand: ParsableCommand {
             No calibration, warm-up, timing or output: start-up, then the C reference's \
             (--layer c-library), the backend's (--layer aead) or SFrame's (--layer sframe) seal \
             or open loop, --frames frames in calls of \
-            --batch-size frames. Keys and payload come from a fixed seed, so under callgrind the \
+            --batch-size frames; with --working-set, the overhead suite's ring runners. Keys and payload come from a fixed seed, so under callgrind the \
             same binary and arguments always execute the same instructions in the loop.
             """,
         shouldDisplay: false)
@@ -42,7 +42,15 @@ struct InstructionProbeCommand: ParsableCommand {
     @Option(help: "Steps of synthetic busy work per frame (the gate self-test's known injection; 0 for none).")
     var syntheticSteps = 0
 
+    @Option(
+        name: .customLong("working-set"),
+        help:
+            "Run the overhead suite's ring runners on one ring spanning this working set (hot, l2, llc, dram; scripts/cache-profile.py --working-set); default: the plain runners the instruction gate counts."
+    )
+    var workingSet: WorkingSet?
+
     func validate() throws {
+        if workingSet != nil, syntheticSteps > 0 { throw ValidationError("--synthetic-steps needs the plain runners (no --working-set)") }
         guard size >= 0 else { throw ValidationError("--size must not be negative") }
         guard frames >= 0 else { throw ValidationError("--frames must not be negative") }
         guard (1...4096).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 4096") }
@@ -59,7 +67,7 @@ struct InstructionProbeCommand: ParsableCommand {
         do {
             try InstructionProbe.run(
                 backend: chosen, layer: layer, operation: operation, size: size, frames: frames, batchSize: batchSize,
-                overhead: SyntheticOverhead(steps: syntheticSteps))
+                overhead: SyntheticOverhead(steps: syntheticSteps), workingSet: workingSet)
         } catch {
             throw failure("\(error)", code: CLIExit.failed)
         }

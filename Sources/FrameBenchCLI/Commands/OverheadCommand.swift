@@ -10,7 +10,8 @@ struct OverheadCommand: ParsableCommand {
             For each frame size and operation, every selected backend's layers run interleaved, \
             batch by batch: the C reference (the library call with no Swift in the loop, when the \
             backend has one), the Swift backend call, and a whole SFrame seal or open (the \
-            receiver holding 1200 keys); the harness layer comes from a short meeting run with the \
+            receiver holding 1200 keys), every layer on rings of the same geometry for the \
+            working set (--working-set); the harness layer comes from a short meeting run with the \
             crypto made no-ops. Prints each layer's ns/frame (p50, p99, a frame through it and \
             everything below), what it adds over the layer below (median of paired batch \
             differences, 95% interval) and, for a variant such as openssl-cold, its cost as a \
@@ -31,6 +32,15 @@ struct OverheadCommand: ParsableCommand {
 
     @Option(help: "Operations, comma-separated: seal, open (default: both).")
     var operations: CommaSeparated<FrameOperation>?
+
+    @Option(
+        name: .customLong("working-set"),
+        help: ArgumentHelp(
+            "Working sets, comma-separated: hot, l2, llc, dram (default: llc, what a meeting receiver sees).",
+            discussion: "Every layer processes frames from rings of one geometry, sized from this CPU's caches (sysfs): hot = "
+                + "each ring at most half the L1d, written just before it is read; l2, llc = all rings together half the L2, "
+                + "half the LLC; dram = four times the LLC. See docs/overhead.md, \"Working sets\"."))
+    var workingSets: CommaSeparated<WorkingSet>?
 
     @Option(help: "Seconds measured per backend and layer (default: 0.5; excludes --count).")
     var seconds: Double?
@@ -79,6 +89,7 @@ struct OverheadCommand: ParsableCommand {
         c.measureHarness = !noHarness
         if let sizes { c.frameSizes = sizes.values }
         if let operations { c.operations = operations.distinctValues }
+        if let workingSets { c.workingSets = workingSets.distinctValues }
         if let seconds { c.length = .seconds(seconds) }
         if let count { c.length = .count(count) }
         if let warmup { c.warmupSeconds = warmup }

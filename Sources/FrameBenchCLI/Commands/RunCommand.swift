@@ -9,7 +9,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Frames: each backend × 64 B, 1200 B, 64 KiB × seal, open, beside the C reference. \
             Overhead: each backend × 100 B, 1200 B, 64 KiB × seal, open, layer by layer (C \
-            library, Swift backend, SFrame, harness). Key counts: SFrame open with 1 to 400 live \
+            library, Swift backend, SFrame, harness), every layer on rings of the llc working set \
+            and (but with --quick) the hot one. Key counts: SFrame open with 1 to 400 live \
             receive keys. \
             Meeting: each backend × 2–200 participants × client and meeting mode, unpaced, the \
             200-participant meeting on 1 and 2 threads and per frame and per packet, interleaved; \

@@ -5,6 +5,7 @@ import FrameBench
 // unknown value is a usage error that lists the valid ones (exit 2).
 
 extension FrameOperation: ExpressibleByArgument {}
+extension WorkingSet: ExpressibleByArgument {}
 extension MeetingMode: ExpressibleByArgument {}
 extension Granularity: ExpressibleByArgument {}
 extension InstructionProbe.Layer: ExpressibleByArgument {}

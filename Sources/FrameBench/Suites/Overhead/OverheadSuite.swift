@@ -4,9 +4,11 @@ import FrameVectors
 /// The overhead suite, `framebench overhead`: why a frame costs more in an application
 /// than the library's own loop suggests, layer by layer (``OverheadLayer``).
 ///
-/// For each frame size and operation (a *group*), every backend's layers are set up — the
-/// C reference when the backend has one, the Swift backend call, a whole SFrame seal or
-/// open with the receiver holding ``OverheadSuiteConfiguration/receiverKeys`` keys — and
+/// For each working set, frame size and operation (a *group*), every backend's layers are
+/// set up — the C reference when the backend has one, the Swift backend call, a whole SFrame
+/// seal or open with the receiver holding ``OverheadSuiteConfiguration/receiverKeys`` keys —
+/// each on its own ring of one shared ``RingGeometry`` (``WorkingSet``: same footprint,
+/// alignment, offsets and untimed refill for every layer), and
 /// measured as the frames suite measures: batch size calibrated on the Swift-backend
 /// case (the other layers of that backend use the same), warm-up, then every case of the
 /// group interleaved batch by batch, so noise hits every layer alike and batches pair up
@@ -28,34 +30,30 @@ package enum OverheadSuite {
         let keyIDs = configuration.receiverKeyIDs
 
         var cases: [OverheadCase] = []
-        var groupExtras: [(range: Range<Int>, onCPU: Double?, switches: Int)] = []
-        let groups = configuration.frameSizes.flatMap { size in configuration.operations.map { (size, $0) } }
-        for (index, (size, operation)) in groups.enumerated() {
+        var groupExtras: [(range: Range<Int>, onCPU: Double?, switches: Int, workingSet: WorkingSet, bytes: Int)] = []
+        let caches = configuration.cacheSizes()
+        let groups = configuration.workingSets.flatMap { set in
+            configuration.frameSizes.flatMap { size in configuration.operations.map { (set, size, $0) } }
+        }
+        let rings = selected.reduce(0) { $0 + (RingReferenceRunner.backends.contains($1.name) ? 3 : 2) }
+        for (index, (workingSet, size, operation)) in groups.enumerated() {
             if let stop, stop.isRequested {
                 stop.noteWorkSkipped()
                 break
             }
-            let label = "[\(index + 1)/\(groups.count)] \(operation.rawValue) \(size) B"
+            let geometry = workingSet.geometry(
+                frameSize: size, headerBytes: OverheadSuiteConfiguration.headerBytes, layers: rings, caches: caches)
+            let footprint = workingSet.footprint(geometry, layers: rings)
+            let label = "[\(index + 1)/\(groups.count)] \(workingSet.rawValue) \(operation.rawValue) \(size) B"
             let payload = Array(payloadBytes.prefix(size))
-            progress("\(label): setting up" + (operation == .open ? " (receivers with \(keyIDs.count) keys)" : ""))
-            var slots: [CaseSlot] = []
-            var layerSlots: [[OverheadLayer: CaseSlot]] = []
-            for choice in selected {
-                var mine: [OverheadLayer: CaseSlot] = [:]
-                do {
-                    if let c = try ReferenceFrameRunner(backend: choice.name, key: key, payload: payload, aad: aad, operation: operation) {
-                        mine[.cLibrary] = CaseSlot(runner: c)
-                    }
-                } catch {
-                    throw SuiteError(measuring: error)
-                }
-                let (swift, sframe) = try makeRunners(
-                    choice.backend, key: key, baseKey: baseKey, payload: payload, aad: aad, operation: operation, keyIDs: keyIDs)
-                mine[.swiftBackend] = CaseSlot(runner: swift)
-                mine[.sframe] = CaseSlot(runner: sframe)
-                for layer in [OverheadLayer.cLibrary, .swiftBackend, .sframe] { if let slot = mine[layer] { slots.append(slot) } }
-                layerSlots.append(mine)
-            }
+            progress(
+                "\(label): setting up \(rings) rings of \(geometry.slots) × \(geometry.stride) B (\(footprint >> 10) KiB)"
+                    + (operation == .open ? ", receivers with \(keyIDs.count) keys" : ""))
+            let layers = try makeLayers(
+                selected, key: key, baseKey: baseKey, payload: payload, header: aad, geometry: geometry, operation: operation,
+                keyIDs: keyIDs)
+            let layerSlots = layers.map { $0.mapValues { CaseSlot(runner: $0) } }
+            let slots = layerSlots.flatMap { mine in [OverheadLayer.cLibrary, .swiftBackend, .sframe].compactMap { mine[$0] } }
             do {
                 for mine in layerSlots {
                     try BatchCalibration.calibrate(
@@ -79,7 +77,7 @@ package enum OverheadSuite {
                                     batchSize: slot.batchSize, warmupFrames: slot.warmupFrames)
                             }))
                 }
-                groupExtras.append((first..<cases.count, cost.onCPUFraction, cost.involuntaryContextSwitches))
+                groupExtras.append((first..<cases.count, cost.onCPUFraction, cost.involuntaryContextSwitches, workingSet, footprint))
             } catch {
                 throw SuiteError(measuring: error)
             }
@@ -105,6 +103,10 @@ package enum OverheadSuite {
         var records: [MeasurementRecord] = []
         for group in groupExtras {
             var made = OverheadRecords.make(Array(cases[group.range]), harness: harness, repetitions: configuration.repetitions)
+            for i in made.indices {
+                made[i].workingSet = group.workingSet.rawValue
+                made[i].workingSetBytes = group.bytes
+            }
             for i in made.indices where made[i].overheadLayer != .harness {
                 made[i].onCPUFraction = group.onCPU
                 made[i].extra?[.involuntaryContextSwitches] = Double(group.switches)
@@ -117,27 +119,52 @@ package enum OverheadSuite {
         return records
     }
 
-    /// Opens `backend` into a generic function: the Swift-backend and SFrame runners, their
-    /// loops compiled for that context type.
+    /// Every layer of every backend in `selected` for one group, each on its own ring of
+    /// `geometry`: the C reference (when the backend has one), the Swift backend, SFrame.
+    static func makeLayers(
+        _ selected: [OverheadSuiteConfiguration.Selected], key: [UInt8], baseKey: borrowing SecretBytes, payload: [UInt8],
+        header: [UInt8], geometry: RingGeometry, operation: FrameOperation, keyIDs: [UInt64]
+    ) throws(SuiteError) -> [[OverheadLayer: any RingLayerRunner]] {
+        var layers: [[OverheadLayer: any RingLayerRunner]] = []
+        for choice in selected {
+            var mine: [OverheadLayer: any RingLayerRunner] = [:]
+            if let c = try RingReferenceRunner(
+                backend: choice.name, key: key, payload: payload, header: header, geometry: geometry, operation: operation)
+            {
+                mine[.cLibrary] = c
+            }
+            let (swift, sframe) = try makeRunners(
+                choice.backend, key: key, baseKey: baseKey, payload: payload, header: header, geometry: geometry, operation: operation,
+                keyIDs: keyIDs)
+            mine[.swiftBackend] = swift
+            mine[.sframe] = sframe
+            layers.append(mine)
+        }
+        return layers
+    }
+
+    /// Opens `backend` into a generic function: the Swift-backend and SFrame runners on rings
+    /// of `geometry`, their loops compiled for that context type.
     private static func makeRunners(
-        _ backend: AEADBackend, key: [UInt8], baseKey: borrowing SecretBytes, payload: [UInt8], aad: [UInt8],
-        operation: FrameOperation, keyIDs: [UInt64]
-    ) throws(SuiteError) -> (swift: any FrameBatchRunner, sframe: any FrameBatchRunner) {
+        _ backend: AEADBackend, key: [UInt8], baseKey: borrowing SecretBytes, payload: [UInt8], header: [UInt8],
+        geometry: RingGeometry, operation: FrameOperation, keyIDs: [UInt64]
+    ) throws(SuiteError) -> (swift: any RingLayerRunner, sframe: any RingLayerRunner) {
         func make<Context: AEADContext & ~Copyable>(
             _: Context.Type, _ baseKey: borrowing SecretBytes
-        ) throws(SuiteError) -> (any FrameBatchRunner, any FrameBatchRunner) {
-            let swift = try SwiftFrameRunner<Context>(key: key, payload: payload, aad: aad, operation: operation)
+        ) throws(SuiteError) -> (any RingLayerRunner, any RingLayerRunner) {
+            let swift = try RingBackendRunner<Context>(key: key, payload: payload, header: header, geometry: geometry, operation: operation)
+            let kid = OverheadSuiteConfiguration.measuredKeyID
             switch operation {
             case .seal:
                 return (
                     swift,
-                    try SFrameSealRunner<Context>(keyID: OverheadSuiteConfiguration.measuredKeyID, baseKey: baseKey, payload: payload)
+                    try RingSFrameSealRunner<Context>(keyID: kid, baseKey: baseKey, payload: payload, header: header, geometry: geometry)
                 )
             case .open:
                 return (
                     swift,
-                    try SFrameOpenRunner<Context>(
-                        keyID: OverheadSuiteConfiguration.measuredKeyID, keyIDs: keyIDs, baseKey: baseKey, payload: payload)
+                    try RingSFrameOpenRunner<Context>(
+                        keyID: kid, keyIDs: keyIDs, baseKey: baseKey, payload: payload, header: header, geometry: geometry)
                 )
             }
         }

@@ -12,6 +12,10 @@ package struct OverheadSuiteConfiguration: Sendable, Equatable {
     /// Frame sizes in bytes: an audio frame (100 B), a video packet near the MTU (1200 B)
     /// and a large video frame (64 KiB).
     package var frameSizes: [Int] = [100, 1200, 65536]
+    /// The working sets, each its own groups (``WorkingSet``); by default what a receiver sees.
+    package var workingSets: [WorkingSet] = [.receiverDefault]
+    /// Where the cache sizes are read (cpu0's sysfs cache directory; tests pass a fake one).
+    package var cacheRoot: String = CacheSizes.sysfsRoot
     /// The operations, each its own interleaved group.
     package var operations: [FrameOperation] = [.seal, .open]
     /// Time (or frames) per case, that is per backend and layer.
@@ -84,6 +88,8 @@ package struct OverheadSuiteConfiguration: Sendable, Equatable {
         {
             throw invalid(reason)
         }
+        guard !workingSets.isEmpty else { throw invalid("give at least one working set") }
+        guard Set(workingSets).count == workingSets.count else { throw invalid("a working set is listed twice") }
         guard (1...100_000).contains(receiverKeys) else { throw invalid("receiver keys must be 1 to 100000, not \(receiverKeys)") }
         guard (2...MeetingLimits.e2eeCap).contains(harnessParticipants) else {
             throw invalid("harness meeting participants must be 2 to \(MeetingLimits.e2eeCap)")
@@ -121,6 +127,9 @@ package struct OverheadSuiteConfiguration: Sendable, Equatable {
         BackendRegistry.all.first { $0.info.library == variant.info.library && $0.info.name != variant.info.name }
     }
 
+    /// The cache sizes the working sets are sized from, read now.
+    package func cacheSizes() -> CacheSizes { CacheSizes.read(root: cacheRoot) }
+
     /// This configuration as recorded in a results document.
     package func runConfiguration(backendNames: [String]) -> RunConfiguration {
         var run = RunConfiguration(
@@ -142,7 +151,12 @@ package struct OverheadSuiteConfiguration: Sendable, Equatable {
 
     /// The overhead options as text, for ``RunConfiguration/extra``.
     package var extraDescription: [String: String] {
-        var extra = ["receiverKeys": String(receiverKeys), "variants": String(includeVariants), "measureHarness": String(measureHarness)]
+        let caches = cacheSizes()
+        var extra = [
+            "receiverKeys": String(receiverKeys), "variants": String(includeVariants), "measureHarness": String(measureHarness),
+            "workingSets": workingSets.map(\.rawValue).joined(separator: ","),
+            "cacheSizes": "L1d \(caches.l1d), L2 \(caches.l2), LLC \(caches.llc) bytes (\(caches.source))",
+        ]
         if measureHarness {
             extra["harnessParticipants"] = String(harnessParticipants)
             extra["harnessSeconds"] = String(harnessSeconds)
