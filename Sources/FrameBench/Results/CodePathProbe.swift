@@ -21,7 +21,17 @@ package enum CodePathProbe {
     static let tableBasedRatio = 6.0
 
     /// `info` with its code path probed when its library has no query (else unchanged).
+    /// Registered backends are probed once per process, so every results document a process
+    /// writes carries the same reports.
     package static func probed(_ backend: AEADBackend) -> BackendInfo {
+        registered[backend.info.name] ?? probe(backend)
+    }
+
+    /// The registered backends' probed descriptions, made on first use.
+    static let registered: [String: BackendInfo] = Dictionary(
+        BackendRegistry.all.map { ($0.info.name, probe($0)) }, uniquingKeysWith: { first, _ in first })
+
+    static func probe(_ backend: AEADBackend) -> BackendInfo {
         let info = backend.info
         guard let rule = info.codePath, rule.source == .dispatchRule, info.availability.isAvailable,
             FloorReference.unavailableReason == nil, let floor = floorNanoseconds(),
