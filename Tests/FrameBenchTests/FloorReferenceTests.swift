@@ -124,6 +124,44 @@ struct FloorReferenceTests {
         #expect(try JSONDecoder().decode(BackendInfo.self, from: Data(older.utf8)).codePath == nil)
     }
 
+    /// The probe's reading of its two timings: fast means hardware, and the rule tells VAES
+    /// from AES-NI; slow is table-based only when the rule says so, else unknown.
+    @Test func theProbeReadsFastAsHardwareAndSlowAsUndecided() {
+        let vaesRule = CodePathReport(path: .vaes, source: .dispatchRule, evidence: "rule V")
+        let aesniRule = CodePathReport(path: .aesni, source: .dispatchRule, evidence: "rule A")
+        let tableRule = CodePathReport(path: .tableBased, source: .dispatchRule, evidence: "rule T")
+        let fast = CodePathProbe.report(library: 2000, floor: 1000, rule: vaesRule)
+        #expect(fast.path == .vaes && fast.source == .measuredProbe && fast.evidence.contains("rule V"))
+        #expect(CodePathProbe.report(library: 500, floor: 1000, rule: aesniRule).path == .aesni)
+        #expect(CodePathProbe.report(library: 500, floor: 1000, rule: tableRule).path == .aesni)
+        let slow = CodePathProbe.report(library: 15_000, floor: 1000, rule: aesniRule)
+        #expect(slow.path == .unknown && slow.evidence.contains("15.00x"))
+        #expect(CodePathProbe.report(library: 25_000, floor: 1000, rule: tableRule).path == .tableBased)
+    }
+
+    /// A backend with no library query is probed when the floor runs; one with a query keeps
+    /// its own report.
+    @Test func probedKeepsQueriesAndProbesRules() {
+        let sodium = CodePathProbe.probed(SodiumContext.self)
+        #expect(sodium.codePath == SodiumContext.info.codePath)
+        let openssl = CodePathProbe.probed(OpenSSLContext.self)
+        #expect(openssl.codePath?.source == (FloorReference.unavailableReason == nil ? .measuredProbe : .dispatchRule))
+    }
+
+    /// The report's frames figures add "above the floor" when the run had the floor.
+    @Test func theReportShowsNanosecondsAboveTheFloor() {
+        var records = ["swift", "c"].flatMap { implementation in
+            ReportFixtures.sizes.map { ReportFixtures.framesRecord("openssl", "seal", $0, implementation) }
+        }
+        let without = FramesFigures.figures(records, palette: ReportPalette(backends: ["openssl"]), prefix: "")
+        #expect(!without.contains { $0.file == "above-floor.svg" })
+        records += ReportFixtures.sizes.map { ReportFixtures.framesRecord(FloorReference.name, "seal", $0, "c", scale: 0.5) }
+        FramesSuite.addFloorDistances(&records)
+        let with = FramesFigures.figures(records, palette: ReportPalette(backends: ["openssl", FloorReference.name]), prefix: "")
+        let figure = with.first { $0.file == "above-floor.svg" }
+        #expect(figure?.table.rows.count == 2 * ReportFixtures.sizes.count)
+    }
+
     @Test func theEnvironmentRecordsWhyTheFloorIsAbsentOrNothing() throws {
         let environment = RunEnvironment.current(commandLine: ["framebench"])
         #expect(environment.floorUnavailableReason == FloorReference.unavailableReason)

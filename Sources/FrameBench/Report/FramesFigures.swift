@@ -110,6 +110,9 @@ enum FramesFigures {
         if let ratio = referenceRatioFigure(swiftKeys: swiftKeys, groups: groups, style: style, sizeAxis: sizeAxis, prefix: prefix) {
             figures.append(ratio)
         }
+        if let floor = floorFigure(keys: keys, groups: groups, style: style, sizeAxis: sizeAxis, prefix: prefix) {
+            figures.append(floor)
+        }
         return figures
     }
 

@@ -2,8 +2,29 @@ import FrameCrypto
 import Testing
 
 @Suite struct RegistryTests {
+    /// The optional libraries this build contains (their package traits), in registry order.
+    static var optional: [String] {
+        var names: [String] = []
+        #if Nettle
+        names.append("nettle")
+        #endif
+        #if Libgcrypt
+        names.append("libgcrypt")
+        #endif
+        #if MbedTLS
+        names.append("mbedtls")
+        #endif
+        #if WolfSSL
+        names.append("wolfssl")
+        #endif
+        #if Botan
+        names.append("botan")
+        #endif
+        return names
+    }
+
     @Test func listsTheThreeLibrariesWithVersions() throws {
-        #expect(BackendRegistry.names == ["openssl", "sodium", "swift-crypto"])
+        #expect(BackendRegistry.names == ["openssl", "sodium", "swift-crypto"] + Self.optional)
         let openssl = try BackendRegistry.backend(named: "openssl").info
         #expect(openssl.library == "OpenSSL libcrypto")
         #expect(openssl.version.hasPrefix("3."))
@@ -19,15 +40,17 @@ import Testing
     }
 
     @Test func unknownNameListsTheKnownOnes() {
-        let known = [
-            "openssl", "sodium", "swift-crypto", "openssl-cold", "openssl-placeholder", "sodium-nobeforenm", "openssl-hmac-rekey",
-        ]
+        let known =
+            ["openssl", "sodium", "swift-crypto"] + Self.optional
+            + ["openssl-cold", "openssl-placeholder", "sodium-nobeforenm", "openssl-hmac-rekey"]
         #expect(BackendRegistry.selectableNames == known)
         #expect(throws: FrameCryptoError.unknownBackend("boring", known: known)) {
             try BackendRegistry.backend(named: "boring")
         }
         let message = FrameCryptoError.unknownBackend("boring", known: BackendRegistry.names).description
-        #expect(message == "unknown backend 'boring'; known backends: openssl, sodium, swift-crypto")
+        #expect(
+            message == "unknown backend 'boring'; known backends: "
+                + (["openssl", "sodium", "swift-crypto"] + Self.optional).joined(separator: ", "))
     }
 
     @Test func variantsAreOneFlagAwayButNotDefault() throws {
