@@ -3,7 +3,7 @@ import COpenSSL
 /// Every algorithm of SFrame's eight cipher suites through OpenSSL's libcrypto 3, the way a
 /// performance-minded client drives it: AES-128-GCM and AES-256-GCM through the EVP
 /// interface, and AES-CTR + HMAC (RFC 9605 §4.5.1) with the HMAC keyed once per key
-/// (``OpenSSLCTRHMAC``, in a file of its own).
+/// (`OpenSSLCTRHMAC`, in a file of its own).
 ///
 /// - the cipher is fetched once per process with `EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)`
 ///   (and `"AES-128-GCM"`, `"AES-128-CTR"`, `"AES-256-CTR"`), so no per-init provider lookup
@@ -11,7 +11,7 @@ import COpenSSL
 /// - each key gets two keyed `EVP_CIPHER_CTX`s, one per direction, made once;
 /// - for GCM each frame only resets the nonce (`EVP_{En,De}cryptInit_ex2` with no cipher and
 ///   no key), feeds the AAD and the payload, and sets or reads the tag; for AES-CTR + HMAC see
-///   ``OpenSSLCTRHMAC``.
+///   `OpenSSLCTRHMAC`.
 ///
 /// One backend, one registry line: the algorithm is chosen when the context is keyed, and
 /// each frame takes one branch on it (whether the context holds an HMAC state).

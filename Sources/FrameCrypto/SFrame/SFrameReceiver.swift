@@ -18,7 +18,7 @@ public struct SFrameOpened: Sendable, BitwiseCopyable, Equatable {
 /// The receiving side of SFrame: the keys of every sender a participant hears, each with
 /// its own replay window, and the opening of protected frames.
 ///
-/// Keys live in a fixed-capacity table allocated once at ``init(capacity:maxForwardJump:)``; finding a
+/// Keys live in a fixed-capacity table allocated once at ``init(capacity:suite:maxForwardJump:)``; finding a
 /// frame's key takes expected constant time. ``open(frame:metadata:into:)-(Span<UInt8>,_,_)`` makes no heap
 /// allocation and takes no lock.
 ///

@@ -9,7 +9,7 @@
 /// sender is `~Copyable`: one owner, one thread at a time, and a copy can never replay
 /// the counter.
 ///
-/// The salt lives in memory of its own, allocated once by ``init(keyID:baseKey:counterLimit:)``
+/// The salt lives in memory of its own, allocated once by ``init(keyID:baseKey:suite:counterLimit:)``
 /// and wiped (`secureZero`) and freed when the sender is destroyed; the context wipes
 /// its own key. (A `~Copyable` struct cannot write to its inline fields in `deinit`, and
 /// moves would leave inline copies behind, so the salt is not stored inline.)
