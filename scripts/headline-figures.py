@@ -39,9 +39,12 @@ def figures(ms, backend):
     open64 = find(ms, suite="frames", implementation="swift", backend=backend, operation="open", frameSize=64, threads=1)
     ratios = [m and m.get("referenceRatio") for m in (seal64, open64)]
     rows.append("no C reference" if None in ratios else ", ".join(f"{r:.2f}" for r in ratios))
-    sframe = find(ms, suite="overhead", backend=backend, operation="open", frameSize=100, layer="sframe")
+    # The receiver's working set (docs/overhead.md, "Working sets"); runs from before the
+    # layers shared a ring have no workingSet.
+    sframe = (find(ms, suite="overhead", backend=backend, operation="open", frameSize=100, layer="sframe", workingSet="llc")
+              or find(ms, suite="overhead", backend=backend, operation="open", frameSize=100, layer="sframe", workingSet=None))
     added = sframe and sframe["extra"]["addedNsPerFrame"]
-    rows.append("–" if added is None else (f"+{added:.1f}" if added < 100 else f"+{added:.0f}"))
+    rows.append("–" if added is None else (f"{added:+.1f}" if abs(added) < 100 else f"{added:+.0f}"))
     keys400 = find(ms, suite="keys", backend=backend, operation="open", frameSize=1200, keyCount=400)
     rows.append(fmt(keys400 and keys400["extra"]["ratioToOneKey"], 2))
     one = find(ms, suite="meeting", backend=backend, participants=200, mode="meeting", threads=1)
