@@ -7,7 +7,8 @@
 #
 # Checked: openssl and sodium (and their C references), named explicitly, and every optional
 # library the build has (FRAMEBENCH_TRAITS=AllBackends: nettle, libgcrypt, mbedtls, wolfssl,
-# botan, with their C references; the floor reference runs beside each). NOT held to 0,
+# botan, with their C references; the floor reference runs beside each), and every SFrame
+# suite's AEAD on openssl beside its C reference (AES-128-GCM, AES-CTR + HMAC). NOT held to 0,
 # by design: swift-crypto, whose public AES.GCM API returns new Data on every call. It is
 # run separately, seal and open, and its allocations per frame are printed (and must equal
 # the count documented in SwiftCryptoContext: seal 9, open 5), so a change in either
@@ -99,6 +100,16 @@ for backend in $optional; do
     [ "$measured" = 0 ] || status=1
 done
 [ -n "$optional" ] || echo "optional libraries: none in this build (FRAMEBENCH_TRAITS=AllBackends builds them in)"
+
+# Every SFrame suite's AEAD on openssl (AES-128-GCM and AES-CTR + HMAC, keyed once), beside
+# OpenSSL's C reference for each suite (suites.c), at two counts: 0 allocations inside the loop.
+for count in 1000 5000; do
+    run_frames "suites-$count" --backend openssl --suites 1,2,3,4,6,7,8 --sizes 64,1200 --count "$count" \
+        || { echo "error: valgrind failed (suites)" >&2; cat "$work/valgrind-suites-$count.txt" >&2; exit 2; }
+    measured=$(measured_in "$work/xtree-suites-$count.kcg")
+    echo "openssl suites 1-4, 6-8 (seal and open, 64 and 1200 B, Swift and C, $count frames each): $measured allocations inside the measured loop"
+    [ "$measured" = 0 ] || status=1
+done
 
 # swift-crypto: exempt from 0, checked against its documented per-frame count.
 sc_count=1000

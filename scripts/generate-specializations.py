@@ -46,12 +46,12 @@ OPTIONAL_LINE = re.compile(r"^[ \t]*#if (\w+)[ \t]*\n[ \t]*backends\.append\((\w
 
 def registered_contexts():
     """The context types of BackendRegistry.all (its unconditional list, then the
-    `#if Trait`-guarded optional ones) and .variants (FrameCrypto), in order, each with the
+    `#if Trait`-guarded optional ones), .variants and .ctrHMACVariants (FrameCrypto), in order, each with the
     compilation condition it is registered under (None: always)."""
     path = os.path.join(ROOT, "Sources", "FrameCrypto", "Registry", "BackendRegistry.swift")
     text = open(path, encoding="utf-8").read()
     found = []
-    for array in ("all", "variants"):
+    for array in ("all", "variants", "ctrHMACVariants"):
         match = re.search(r"static let " + array + r": \[AEADBackend\] =\s*\[(.*?)\]", text, re.S)
         if not match:
             sys.exit(f"{path}: no `{array}` array")

@@ -42,6 +42,7 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func seal<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, counter: inout UInt64,
@@ -94,6 +95,7 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func open<Context: AEADContext & ~Copyable>(
         _ context: inout Context, _ buffers: FrameBuffers, frames: Int, overhead: SyntheticOverhead = .none
@@ -148,6 +150,7 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func sealRing<Context: AEADContext & ~Copyable>(
         _ context: inout Context, ring: UnsafeMutableRawPointer, stride: Int, size: Int, aadBytes: Int, frames: Int,
@@ -198,6 +201,7 @@ enum FrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func openRing<Context: AEADContext & ~Copyable>(
         _ context: inout Context, ring: UnsafeRawPointer, stride: Int, size: Int, aadBytes: Int,

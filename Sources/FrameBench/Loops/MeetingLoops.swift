@@ -29,6 +29,7 @@ enum MeetingLoops {
             ObjectIdentifier(KeyringWork<OpenSSLColdContext>.self),
             ObjectIdentifier(KeyringWork<OpenSSLPlaceholderContext>.self),
             ObjectIdentifier(KeyringWork<SodiumNoPrecomputationContext>.self),
+            ObjectIdentifier(KeyringWork<OpenSSLHMACRekeyContext>.self),
             ObjectIdentifier(NullWork.self),
         ]
         #if Nettle
@@ -77,6 +78,7 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLHMACRekeyContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func sealSeats<W: FrameWork>(
@@ -130,6 +132,7 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLHMACRekeyContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func openReceivers<W: FrameWork>(
@@ -180,6 +183,7 @@ enum MeetingLoops {
     @_specialize(exported: false, where W == KeyringWork<OpenSSLColdContext>)
     @_specialize(exported: false, where W == KeyringWork<OpenSSLPlaceholderContext>)
     @_specialize(exported: false, where W == KeyringWork<SodiumNoPrecomputationContext>)
+    @_specialize(exported: false, where W == KeyringWork<OpenSSLHMACRekeyContext>)
     @_specialize(exported: false, where W == NullWork)
     // END GENERATED
     static func sealForwarded<W: FrameWork>(

@@ -33,6 +33,7 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func seal<Context: AEADContext & ~Copyable>(
         _ sender: inout SFrameSender<Context>, plaintext: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer,
@@ -91,6 +92,7 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func open<Context: AEADContext & ~Copyable>(
         _ receiver: inout SFrameReceiver<Context>, ring: UnsafeRawBufferPointer, stride: Int,
@@ -142,6 +144,7 @@ enum SFrameLoops {
     @_specialize(exported: false, where Context == OpenSSLColdContext)
     @_specialize(exported: false, where Context == OpenSSLPlaceholderContext)
     @_specialize(exported: false, where Context == SodiumNoPrecomputationContext)
+    @_specialize(exported: false, where Context == OpenSSLHMACRekeyContext)
     // END GENERATED
     static func sealRing<Context: AEADContext & ~Copyable>(
         _ sender: inout SFrameSender<Context>, ring: UnsafeMutableRawPointer, stride: Int, payloadOffset: Int, size: Int,
