@@ -41,7 +41,7 @@ public struct SwiftCryptoContext: AEADContext, ~Copyable, Sendable {
 
     /// Heap allocations per frame that swift-crypto's API makes (the type comment says how
     /// they were measured); `scripts/check-allocations.sh` holds the backend to exactly these
-    /// and `framebench backends` prints them. Every other default and optional backend makes 0.
+    /// and `framebench backends` prints them. Every other backend but `botan` makes 0.
     public static let allocationsPerFrame = (seal: 9, open: 5)
 
     public static var info: BackendInfo {
