@@ -36,6 +36,10 @@ extern "C" {
 /// Nanoseconds from CLOCK_MONOTONIC.
 uint64_t fbr_monotonic_ns(void);
 
+/// Heap bytes in use (glibc mallinfo2: allocated arena bytes plus mmapped chunks); 0 without
+/// glibc. The meeting suite's memory plan measures a keyed context's size with it.
+size_t fbr_heap_bytes_in_use(void);
+
 /// OpenSSL: AES-256-GCM fetched once, one keyed EVP_CIPHER_CTX per direction.
 typedef struct fbr_openssl fbr_openssl;
 

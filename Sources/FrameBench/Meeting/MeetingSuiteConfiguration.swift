@@ -35,6 +35,9 @@ package struct MeetingSuiteConfiguration: Sendable, Equatable {
     package var granularities: [Granularity] = [.frame]
     /// The protected packet size in packet granularity (SFrame header and tag included).
     package var packetBudget = PacketBudget()
+    /// The bytes a case's keyed state may fill (``MeetingMemoryPlan``): 70 % of the memory
+    /// available when the configuration is made; `nil` for no limit.
+    package var memoryBudget: Int? = MeetingMemoryPlan.budget()
     /// The SFrame cipher suite of every participant's keys: 5, `AES_256_GCM_SHA512_128`, by
     /// default. Backends that do not implement it are left out (``backendsLackingSuite()``
     /// names them, and the CLI says so).

@@ -45,9 +45,24 @@ package enum MeetingSuite {
                 break
             }
             let label = "N=\(n) \(mode.rawValue)\(configuration.paced ? " paced" : "")"
-            let caseRecords = try runCase(participants: n, mode: mode, backends: backends, configuration: configuration, stop: stop) {
-                status, part in
-                progress(MeetingProgress(fraction: (done + part * weights[index]) / total, status: "\(label): \(status)"))
+            // Within this machine's memory: backends in groups, too large ones left out, said so.
+            let runnersPerBackend = (mode == .meeting ? configuration.threadCounts.count : 1) * configuration.granularities.count
+            let plan = MeetingMemoryPlan.plan(
+                backends, participants: n, mode: mode, runners: runnersPerBackend, budget: configuration.memoryBudget)
+            for (name, reason) in plan.skipped {
+                progress(MeetingProgress(fraction: done / total, status: label, finished: "\(label): \(name): n/a, not run: \(reason)"))
+            }
+            var caseRecords: [MeasurementRecord] = []
+            for (g, group) in plan.groups.enumerated() {
+                let groupLabel = plan.groups.count > 1 ? "\(label) (group \(g + 1)/\(plan.groups.count))" : label
+                let share = 1 / Double(plan.groups.count)
+                let groupRecords = try runCase(participants: n, mode: mode, backends: group, configuration: configuration, stop: stop) {
+                    status, part in
+                    let fraction = (done + (Double(g) + part) * share * weights[index]) / total
+                    progress(MeetingProgress(fraction: fraction, status: "\(groupLabel): \(status)"))
+                }
+                if groupRecords.isEmpty, stop?.isRequested == true { break }
+                caseRecords += groupRecords
             }
             if caseRecords.isEmpty, stop?.isRequested == true { break }
             done += weights[index]
