@@ -86,12 +86,22 @@ import Testing
 
     @Test func theTableShowsNotApplicableWhereABackendLacksASuite() throws {
         let (headers, rows) = SuiteChooser.table(Self.records)
-        #expect(headers.first == "suite" && headers.count == 2 + 2 * 2 * 2)
-        #expect(rows.map { $0[0] } == ["1 AES_128_CTR_HMAC_SHA256_80", "4 AES_128_GCM_SHA256_128", "5 AES_256_GCM_SHA512_128"])
-        #expect(rows.map { $0[1] } == ["18", "24", "24"])
-        let sodiumSeal100 = try #require(headers.firstIndex(of: "sodium seal 100 B"))
-        #expect(rows[0][sodiumSeal100] == "n/a" && rows[1][sodiumSeal100] == "n/a")
-        #expect(rows[2][sodiumSeal100] != "n/a")
+        #expect(headers == ["suite", "backend", "bytes/frame", "seal 100 B", "open 100 B", "seal 1200 B", "open 1200 B"])
+        // 3 suites × 2 backends, sodium n/a under 1 and 4.
+        #expect(rows.map { "\($0[0].prefix(1)) \($0[1])" } == ["1 openssl", "1 sodium", "4 openssl", "4 sodium", "5 openssl", "5 sodium"])
+        #expect(rows.map { $0[2] } == ["18", "18", "24", "24", "24", "24"])
+        #expect(rows[1].dropFirst(3).allSatisfy { $0 == "n/a" } && rows[3].dropFirst(3).allSatisfy { $0 == "n/a" })
+        #expect(rows[5][3] == NumberFormat.nanoseconds(55 + 10) && rows[0][6] == NumberFormat.nanoseconds(40 + 120 + 5))
+        // The compact table: a row per suite, seal/open per backend and size.
+        let compact = SuiteChooser.compactTable(Self.records)
+        #expect(compact.headers == ["suite", "B/frame", "openssl 100 B", "openssl 1200 B", "sodium 100 B", "sodium 1200 B"])
+        #expect(compact.rows.map { $0[0] } == ["1", "4", "5"] && compact.rows[0][4] == "n/a" && compact.rows[2][4] != "n/a")
+        #expect(compact.rows[0][2] == "\(NumberFormat.nanoseconds(50))/\(NumberFormat.nanoseconds(55))")
+        // A size measured under one suite only (the frames part's 64 B) is not costed.
+        var extra = Self.records
+        extra.append(Self.record("openssl", .aes256GCMSHA512, .seal, 64, base: 60))
+        extra.append(Self.record("openssl", .aes256GCMSHA512, .open, 64, base: 60))
+        #expect(SuiteChooser.table(extra).headers == headers)
         // One suite measured: no chooser.
         let onlyFive = Self.records.filter { $0.cipherSuite == 5 }
         #expect(SuiteChooser.table(onlyFive).rows.isEmpty && SuiteChooser.choices(onlyFive).isEmpty)

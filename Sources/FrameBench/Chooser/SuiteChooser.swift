@@ -39,14 +39,27 @@ package enum SuiteChooser {
                 guard let suite = r.cipherSuiteKind, let operation = r.frameOperation, let size = r.frameSize else { continue }
                 table[r.backend, default: [:]][suite, default: [:]][operation, default: []].append((size, r.nsPerFrame.p50))
             }
+            // Only the sizes measured under two suites or more (the cipher-suite part of a run,
+            // not the frames part's other sizes, measured at another moment under suite 5).
+            var suitesBySize: [Int: Set<SFrameCipherSuite>] = [:]
+            for suites in table.values {
+                for (suite, operations) in suites {
+                    for points in operations.values { for p in points { suitesBySize[p.size, default: []].insert(suite) } }
+                }
+            }
+            let shared = Set(suitesBySize.filter { $0.value.count > 1 }.keys)
             for (backend, suites) in table {
                 for (suite, operations) in suites {
                     for (operation, points) in operations {
-                        table[backend]![suite]![operation] = points.sorted { $0.size < $1.size }
+                        table[backend]![suite]![operation] = points.filter { shared.contains($0.size) }.sorted { $0.size < $1.size }
                     }
                 }
             }
+            sizes = shared.sorted()
         }
+
+        /// The sizes costed: those measured under two suites or more.
+        var sizes: [Int] = []
 
         /// The interpolated ns of `operation` on `size` bytes, or `nil` when not measured.
         func nanoseconds(_ backend: String, _ suite: SFrameCipherSuite, _ operation: FrameOperation, size: Int) -> Double? {
@@ -62,7 +75,12 @@ package enum SuiteChooser {
 
         /// Whether both operations were measured for `backend` under `suite`.
         func covers(_ backend: String, _ suite: SFrameCipherSuite) -> Bool {
-            table[backend]?[suite]?[.seal] != nil && table[backend]?[suite]?[.open] != nil
+            table[backend]?[suite]?[.seal]?.isEmpty == false && table[backend]?[suite]?[.open]?.isEmpty == false
+        }
+
+        /// The median ns of `operation` at exactly `size`, or `nil` when not measured.
+        func measured(_ backend: String, _ suite: SFrameCipherSuite, _ operation: FrameOperation, size: Int) -> Double? {
+            table[backend]?[suite]?[operation]?.first { $0.size == size }?.ns
         }
     }
 
@@ -112,36 +130,63 @@ package enum SuiteChooser {
         }
     }
 
-    /// The suites × backends table at each measured size: median seal and open ns/frame and
-    /// the bytes a frame gains, "n/a" where a backend does not implement a suite. Empty when
-    /// fewer than two suites were measured.
+    /// The suites × backends table: one row per suite and backend, median seal and open
+    /// ns/frame at each size measured under two suites or more and the bytes a frame gains,
+    /// "n/a" where the backend does not implement the suite. Empty when fewer than two suites
+    /// were measured.
     package static func table(_ records: [MeasurementRecord]) -> (headers: [String], rows: [[String]]) {
         let costs = Costs(records)
-        let measuredSuites = Set(costs.table.values.flatMap(\.keys))
+        let measuredSuites = Set(costs.table.values.flatMap { $0.filter { !$0.value.values.allSatisfy(\.isEmpty) }.keys })
         guard measuredSuites.count > 1 else { return ([], []) }
-        let backends = costs.table.keys.sorted()
-        let sizes = Set(
-            costs.table.values.flatMap { $0.values.flatMap { $0.values.flatMap { $0.map(\.size) } } }
-        ).sorted()
-        var headers = ["suite", "bytes/frame"]
-        for size in sizes {
-            for backend in backends { headers += ["\(backend) seal \(size) B", "\(backend) open \(size) B"] }
-        }
+        var headers = ["suite", "backend", "bytes/frame"]
+        for size in costs.sizes { headers += ["seal \(size) B", "open \(size) B"] }
         var rows: [[String]] = []
         for suite in SFrameCipherSuite.allCases where measuredSuites.contains(suite) {
-            // The frames suite's AAD stands for the header; the overhead is the header and tag.
-            let bytes = records.first { $0.cipherSuiteKind == suite && $0.overheadBytesPerFrame != nil }?.overheadBytesPerFrame
-            var row = ["\(suite.rawValue) \(suite.ianaName)", bytes.map { NumberFormat.fixed($0, 0) } ?? "-"]
-            for size in sizes {
-                for backend in backends {
+            for backend in costs.table.keys.sorted() {
+                var row = ["\(suite.rawValue) \(suite.ianaName)", backend, bytes(records, suite)]
+                for size in costs.sizes {
                     for operation in [FrameOperation.seal, .open] {
-                        let measured = costs.table[backend]?[suite]?[operation]?.first { $0.size == size }
-                        row.append(measured.map { NumberFormat.nanoseconds($0.ns) } ?? "n/a")
+                        row.append(costs.measured(backend, suite, operation, size: size).map(NumberFormat.nanoseconds) ?? "n/a")
+                    }
+                }
+                rows.append(row)
+            }
+        }
+        return (headers, rows)
+    }
+
+    /// The compact table of `framebench run`'s summary: one row per suite, the bytes a frame
+    /// gains, and per backend and size "seal/open" median ns, "n/a" where it lacks the suite.
+    package static func compactTable(_ records: [MeasurementRecord]) -> (headers: [String], rows: [[String]]) {
+        let costs = Costs(records)
+        let measuredSuites = Set(costs.table.values.flatMap { $0.filter { !$0.value.values.allSatisfy(\.isEmpty) }.keys })
+        guard measuredSuites.count > 1 else { return ([], []) }
+        let backends = costs.table.keys.sorted()
+        var headers = ["suite", "B/frame"]
+        for backend in backends { for size in costs.sizes { headers.append("\(backend) \(size) B") } }
+        var rows: [[String]] = []
+        for suite in SFrameCipherSuite.allCases where measuredSuites.contains(suite) {
+            var row = ["\(suite.rawValue)", bytes(records, suite)]
+            for backend in backends {
+                for size in costs.sizes {
+                    if let seal = costs.measured(backend, suite, .seal, size: size),
+                        let open = costs.measured(backend, suite, .open, size: size)
+                    {
+                        row.append("\(NumberFormat.nanoseconds(seal))/\(NumberFormat.nanoseconds(open))")
+                    } else {
+                        row.append("n/a")
                     }
                 }
             }
             rows.append(row)
         }
         return (headers, rows)
+    }
+
+    /// The bytes a frame gains under `suite` in the frames suite's records (the AAD standing
+    /// for the header, plus the tag), or "-".
+    private static func bytes(_ records: [MeasurementRecord], _ suite: SFrameCipherSuite) -> String {
+        records.first { $0.cipherSuiteKind == suite && $0.overheadBytesPerFrame != nil }?.overheadBytesPerFrame
+            .map { NumberFormat.fixed($0, 0) } ?? "-"
     }
 }

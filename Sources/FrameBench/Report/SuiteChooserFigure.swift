@@ -18,7 +18,7 @@ enum SuiteChooserFigure {
     static func table(_ records: [MeasurementRecord]) -> ReportTable? {
         let (headers, rows) = SuiteChooser.table(records)
         guard !rows.isEmpty else { return nil }
-        var table = ReportTable(headers: headers, numericColumns: Set(1..<headers.count))
+        var table = ReportTable(headers: headers, numericColumns: Set(2..<headers.count))
         for row in rows { table.add(row) }
         return table
     }
