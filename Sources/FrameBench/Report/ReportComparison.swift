@@ -47,6 +47,9 @@ struct ReportComparison: Sendable {
         if let keyCount = key.keyCount { parts.append("· \(keyCount) key\(keyCount == 1 ? "" : "s")") }
         if let threads = key.threads { parts.append("· \(threads) threads") }
         if key.paced == true { parts.append("· paced") }
+        if let cipherSuite = key.cipherSuite { parts.append("· suite \(cipherSuite)") }
+        if let granularity = key.granularity { parts.append("· per \(granularity)" + (key.mtu.map { " \($0) B" } ?? "")) }
+        if let workingSet = key.workingSet { parts.append("· \(workingSet)") }
         let implementation =
             key.implementation == Implementation.swift.rawValue
             ? "" : (key.implementation == Implementation.c.rawValue ? " · C ref" : " · \(key.implementation)")
@@ -60,7 +63,8 @@ struct ReportComparison: Sendable {
             return [
                 key.suite, key.backend, key.layer ?? "", key.operation ?? "", key.mode ?? "",
                 key.implementation == Implementation.swift.rawValue ? "0" : key.implementation, padded(key.frameSize ?? key.participants),
-                padded(key.keyCount), padded(key.threads), key.paced == true ? "1" : "0",
+                padded(key.keyCount), padded(key.threads), key.paced == true ? "1" : "0", padded(key.cipherSuite ?? 5),
+                key.granularity ?? "", padded(key.mtu), key.workingSet ?? "",
             ]
         }
         return cases.sorted { order($0.key).lexicographicallyPrecedes(order($1.key)) }

@@ -14,6 +14,10 @@ struct ReportPalette: Sendable {
         ("#7048a8", "#b197d8"),  // purple
         ("#8c564b", "#c49c94"),  // brown
         ("#0f8b8d", "#66c2c4"),  // teal
+        ("#c2255c", "#f06595"),  // magenta
+        ("#9c7a00", "#f2c94c"),  // gold
+        ("#495057", "#adb5bd"),  // slate grey
+        ("#5f7a1a", "#b5cf6b"),  // olive
     ]
     static let fixed = ["openssl": 0, "sodium": 1]
 
