@@ -33,7 +33,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${1:-.build}
 command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
-swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
+# perf-gate.sh has just built it (FRAMEBENCH_PREBUILT=1): a no-op build still costs a minute.
+[ "${FRAMEBENCH_PREBUILT:-0}" = 1 ] && [ -x "$scratch/release/framebench" ] \
+    || swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 strip --strip-debug -o "$work/framebench" "$scratch/release/framebench"

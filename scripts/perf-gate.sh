@@ -49,6 +49,8 @@ step() {
 
 echo "== perf gate: release build"
 swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBENCH_TRAITS:+--traits "$FRAMEBENCH_TRAITS"} || exit 1
+# The scripts below use this binary instead of each running a (no-op, but minute-long) build.
+export FRAMEBENCH_PREBUILT=1
 step "every registered backend's loops specialised and direct, and the check's self-test" \
     python3 scripts/check-specializations.py --binary "$scratch/release/framebench" --self-test
 step "no allocation in the frames suite's timed loop" env FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" \
