@@ -112,15 +112,16 @@ package enum RunSummary {
         return lines
     }
 
-    /// The cipher suites: the suites × backends table, then per stream kind the choices on
+    /// The cipher suites: the compact suites × backends table, then per stream kind the choices on
     /// the Pareto front of CPU against bytes (``SuiteChooser``).
     private static func suiteLines(_ records: [MeasurementRecord]) -> [String] {
-        let (headers, rows) = SuiteChooser.table(records)
+        let (headers, rows) = SuiteChooser.compactTable(records)
         guard !rows.isEmpty else { return [] }
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for row in rows { table.add(row) }
         var lines = [
-            "", "SFrame cipher suites: median ns per frame (Swift, one thread); n/a where a backend lacks the suite", table.render(),
+            "", "SFrame cipher suites: median seal/open ns per frame (Swift, one thread); n/a where a backend lacks the suite",
+            table.render(),
         ]
         let choices = SuiteChooser.choices(records)
         for kind in StreamKind.allCases {
