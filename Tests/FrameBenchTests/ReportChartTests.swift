@@ -194,3 +194,36 @@ import Testing
         }
     }
 }
+
+@Suite struct ScatterLayoutTests {
+    @Test func labelsInATightClusterNeitherOverlapNorStrayFar() {
+        // Sixteen points within 40 px on one row, as a suite chooser's GCM suites cluster.
+        let points = (0..<16).map { (x: 200 + Double($0) * 2.5, y: 100.0) }
+        let labels = points.enumerated().map {
+            PointLabelLayout.Label(text: $0.offset % 2 == 0 ? "4" : "5", x: $0.element.x, y: $0.element.y)
+        }
+        let placed = PointLabelLayout.place(labels, markers: points, plot: (78, 44, 630, 380))
+        #expect(placed.count == labels.count)
+        for i in placed.indices {
+            for j in placed.indices where j > i { #expect(placed[i].box.overlap(placed[j].box) == 0, "\(i) and \(j) overlap") }
+            #expect(abs(placed[i].x - 220) < 60 && abs(placed[i].y - 100) < 40)
+        }
+        // A lone point keeps the usual spot: right of and above its marker.
+        let alone = PointLabelLayout.place([.init(text: "3", x: 300, y: 200)], markers: [(300, 200)], plot: (78, 44, 630, 380))
+        #expect(
+            alone == [PointLabelLayout.Placement(text: "3", x: 306, y: 194, box: .init(left: 306, top: 184, right: 312.5, bottom: 196))])
+    }
+
+    @Test func aMarginKeepsTheLargestValueOffTheBorder() {
+        let plain = ChartScale(
+            axis: ChartAxis(title: "y", logarithmic: false, includesZero: true), values: [3, 8], pixels: 44...380, inverted: true)
+        #expect(plain.pixel(8) == 44)
+        let padded = ChartScale(
+            axis: ChartAxis(title: "y", logarithmic: false, includesZero: true, margin: true), values: [3, 8], pixels: 44...380,
+            inverted: true)
+        #expect(padded.domain.lowerBound == 0 && padded.domain.upperBound > 8 && padded.pixel(8) > 44)
+        let log = ChartScale(
+            axis: ChartAxis(title: "x", logarithmic: true, margin: true), values: [20, 200], pixels: 78...630, inverted: false)
+        #expect(log.pixel(20) > 78 && log.pixel(200) < 630)
+    }
+}

@@ -11,6 +11,11 @@ struct ChartAxis: Sendable {
     var label: (@Sendable (Double) -> String)? = nil
     /// Whether a linear axis must include zero (stacked bars, counts).
     var includesZero = false
+    /// Whether computed ticks leave room beyond the data at each end (a scatter's markers
+    /// and labels are hard to read on the plot's border): the data span grows by 4 % each
+    /// way on a linear axis (not below zero when zero is included) and by a factor of 1.1
+    /// on a logarithmic one before the ticks are rounded out.
+    var margin = false
 
     /// The label of `value` among `ticks`: ``label`` if given; on a linear axis with
     /// fractional steps, every tick with the same number of decimals (`0.98`, `1.00`).
@@ -46,7 +51,17 @@ struct ChartScale: Sendable {
         if let given = axis.ticks { data += given.filter { !axis.logarithmic || $0 > 0 } }
         if axis.includesZero && !axis.logarithmic { data.append(0) }
         if data.isEmpty { data = axis.logarithmic ? [1, 10] : [0, 1] }
-        let low = data.min()!, high = data.max()!
+        var low = data.min()!, high = data.max()!
+        if axis.margin, axis.ticks == nil {
+            if axis.logarithmic {
+                low /= 1.1
+                high *= 1.1
+            } else {
+                let pad = (high - low) * 0.04
+                low = axis.includesZero && low >= 0 ? Swift.max(0, low - pad) : low - pad
+                high += pad
+            }
+        }
         if axis.logarithmic {
             if let given = axis.ticks, !given.isEmpty {
                 domain = (low / 1.25)...(high * 1.25)

@@ -23,6 +23,9 @@ struct ChartSeries: Sendable {
     var band: [(x: Double, low: Double, high: Double)] = []
     /// Markers without the line joining them (a scatter of unordered choices).
     var markersOnly = false
+    /// Open rings around the points instead of markers, so another series' marker at the
+    /// same place stays visible (a front drawn through chosen points of other series).
+    var ringed = false
 }
 
 /// A horizontal rule across the plot, such as "real time" at a factor of 1.
@@ -81,6 +84,8 @@ struct LineChart: Sendable {
                 "<polyline points=\"\(upper.joined(separator: " "))\" fill=\"none\" stroke=\"\(item.color)\" stroke-width=\"1\" stroke-opacity=\"0.6\" stroke-dasharray=\"3 2\"/>"
             )
         }
+        var labels: [PointLabelLayout.Label] = []
+        var markers: [(x: Double, y: Double)] = []
         for item in series {
             let points = item.points.sorted { $0.x < $1.x }
             if points.count > 1, !item.markersOnly {
@@ -93,24 +98,29 @@ struct LineChart: Sendable {
             for point in points {
                 let attributes =
                     [("series", item.name), ("x", ReportFormat.exact(point.x)), ("y", ReportFormat.exact(point.y))] + point.data
+                let px = x.pixel(point.x), py = y.pixel(point.y)
                 Self.marker(
-                    item, into: &svg, x: x.pixel(point.x), y: y.pixel(point.y),
-                    extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
-                if let label = point.label {
-                    svg.text(label, x: x.pixel(point.x) + 6, y: y.pixel(point.y) - 6, size: 11, extra: " class=\"point-label\"")
-                }
+                    item, into: &svg, x: px, y: py, extra: " class=\"point\"" + SVGDocument.data(attributes), tooltip: point.tooltip)
+                markers.append((px, py))
+                if let label = point.label { labels.append(.init(text: label, x: px, y: py)) }
             }
+        }
+        for label in PointLabelLayout.place(labels, markers: markers, plot: (plotLeft, plotTop, plotRight, plotBottom)) {
+            svg.text(label.text, x: label.x, y: label.y, size: 11, extra: " class=\"point-label\"")
         }
         drawLegend(into: &svg, left: plotRight + 16, top: plotTop)
         return svg.render(standalone: standalone)
     }
 
-    /// A series' marker centred on (`x`, `y`): a circle, or a square for ``ChartSeries/square``.
+    /// A series' marker centred on (`x`, `y`): a circle, a square for ``ChartSeries/square``,
+    /// or an open ring for ``ChartSeries/ringed``.
     private static func marker(
         _ item: ChartSeries, into svg: inout SVGDocument, x: Double, y: Double, extra: String = "", tooltip: String? = nil
     ) {
         let fill = item.hollow ? "#ffffff" : item.color
-        if item.square {
+        if item.ringed {
+            svg.circle(cx: x, cy: y, r: 7, fill: "none", stroke: item.color, extra: extra, tooltip: tooltip)
+        } else if item.square {
             svg.rect(
                 x: x - 4, y: y - 4, width: 8, height: 8, fill: fill, stroke: item.color,
                 extra: " stroke-width=\"1.5\"" + extra, tooltip: tooltip)

@@ -46,22 +46,23 @@ enum SuiteChooserFigure {
         }
         let front = choices.filter(\.isParetoOptimal).sorted { $0.cpuMicrosecondsPerSecond < $1.cpuMicrosecondsPerSecond }
         if front.count > 1 {
-            series.append(
-                ChartSeries(
-                    name: "Pareto front", color: "#555555", dashed: true,
-                    points: front.map { c in
-                        ChartPoint(
-                            x: c.cpuMicrosecondsPerSecond, y: c.overheadKbps, tooltip: "front: \(c.backend) suite \(c.suite.rawValue)")
-                    }))
+            var line = ChartSeries(
+                name: "Pareto front", color: "#555555", dashed: true,
+                points: front.map { c in
+                    ChartPoint(
+                        x: c.cpuMicrosecondsPerSecond, y: c.overheadKbps, tooltip: "front: \(c.backend) suite \(c.suite.rawValue)")
+                })
+            line.ringed = true
+            series.append(line)
         }
         let chart = LineChart(
             title: "Choosing a cipher suite: \(kind) stream",
-            xAxis: ChartAxis(title: "CPU: seal + open of one second of the stream (µs)", logarithmic: false, includesZero: true),
-            yAxis: ChartAxis(title: "SFrame overhead (kbit/s)", logarithmic: false, includesZero: true), series: series)
+            xAxis: ChartAxis(title: "CPU: seal + open of one second of the stream (µs, log scale)", logarithmic: true, margin: true),
+            yAxis: ChartAxis(title: "SFrame overhead (kbit/s)", logarithmic: false, includesZero: true, margin: true), series: series)
         return ReportFigure(
             file: "\(prefix)suite-chooser-\(kind).svg",
             caption:
-                "Each point is a backend running one SFrame cipher suite (the number beside it) on one sender's \(kind) stream of the default meeting model, cut into 1200-byte packets: CPU is the frames suite's median seal plus open per packet, summed over one second of media; bytes are every packet's SFrame header and tag. Down and left is better; the dashed line joins the choices nothing beats on both (docs/overhead.md, \"Choosing a suite\").",
+                "Each point is a backend running one SFrame cipher suite (the number beside it) on one sender's \(kind) stream of the default meeting model, cut into 1200-byte packets: CPU is the frames suite's median seal plus open per packet, summed over one second of media; bytes are every packet's SFrame header and tag. Down and left is better; the dashed line and rings mark the choices nothing beats on both (docs/overhead.md, \"Choosing a suite\").",
             chart: chart, table: table)
     }
 
