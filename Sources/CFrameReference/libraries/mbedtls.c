@@ -31,7 +31,8 @@ fbr_mbedtls *fbr_mbedtls_new(const uint8_t *key, size_t key_size) {
     fbr_mbedtls *context = calloc(1, sizeof *context);
     if (context == NULL) return NULL;
     mbedtls_gcm_init(&context->gcm);
-    if (mbedtls_gcm_setkey(&context->gcm, MBEDTLS_CIPHER_ID_AES, key, (unsigned int)(key_size * 8)) != 0) {
+    const unsigned int bits = (unsigned int)(key_size * 8);
+    if (mbedtls_gcm_setkey(&context->gcm, MBEDTLS_CIPHER_ID_AES, key, bits) != 0) {
         fbr_mbedtls_free(context);
         return NULL;
     }

@@ -51,12 +51,13 @@ void fbr_nettle_free(fbr_nettle *context) {
     free(context);
 }
 
-// The four loops for one key size (BITS 128 or 256): the gcm_aes<BITS>_* calls
-// NettleContext makes for that size, the size chosen once per batch, not per frame.
+// The four loops for one key size (BITS 128 or 256): the gcm_aes<BITS>_* calls NettleContext
+// makes for that size, the size chosen once per batch, not per frame. Named fbr_*, as the
+// reference's own code (scripts/instructions.py).
 #define NETTLE_LOOPS(BITS)                                                                          \
-    static int64_t nettle##BITS##_seal_batch(struct gcm_aes##BITS##_ctx *ctx, uint8_t *buffer,      \
-                                             size_t size, const uint8_t *aad, size_t aad_size,      \
-                                             uint8_t *tag, uint64_t *counter, size_t frames) {      \
+    static int64_t fbr_nettle_aes##BITS##_seal_batch(struct gcm_aes##BITS##_ctx *ctx,               \
+        uint8_t *buffer, size_t size, const uint8_t *aad, size_t aad_size, uint8_t *tag,            \
+        uint64_t *counter, size_t frames) {                                                         \
         uint64_t next = *counter;                                                                   \
         uint8_t iv[12];                                                                             \
         const uint64_t start = fbr_monotonic_ns();                                                  \
@@ -73,11 +74,9 @@ void fbr_nettle_free(fbr_nettle *context) {
         return (int64_t)(end - start);                                                              \
     }                                                                                               \
                                                                                                     \
-    static int64_t nettle##BITS##_open_batch(struct gcm_aes##BITS##_ctx *ctx,                       \
-                                             const uint8_t *ciphertext, uint8_t *plaintext,         \
-                                             size_t size, const uint8_t *aad, size_t aad_size,      \
-                                             const uint8_t *tag, const uint8_t *nonce,              \
-                                             size_t frames) {                                       \
+    static int64_t fbr_nettle_aes##BITS##_open_batch(struct gcm_aes##BITS##_ctx *ctx,               \
+        const uint8_t *ciphertext, uint8_t *plaintext, size_t size, const uint8_t *aad,             \
+        size_t aad_size, const uint8_t *tag, const uint8_t *nonce, size_t frames) {                 \
         uint8_t computed[16];                                                                       \
         int ok = 1;                                                                                 \
         const uint64_t start = fbr_monotonic_ns();                                                  \
@@ -97,9 +96,9 @@ void fbr_nettle_free(fbr_nettle *context) {
         return (int64_t)(end - start);                                                              \
     }                                                                                               \
                                                                                                     \
-    static int64_t nettle##BITS##_seal_ring(struct gcm_aes##BITS##_ctx *ctx, uint8_t *ring,         \
-                                            size_t stride, size_t size, size_t aad_size,            \
-                                            uint64_t *counter, size_t frames) {                     \
+    static int64_t fbr_nettle_aes##BITS##_seal_ring(struct gcm_aes##BITS##_ctx *ctx,                \
+        uint8_t *ring, size_t stride, size_t size, size_t aad_size, uint64_t *counter,              \
+        size_t frames) {                                                                            \
         uint64_t next = *counter;                                                                   \
         uint8_t iv[12];                                                                             \
         uint8_t *slot = ring;                                                                       \
@@ -118,10 +117,9 @@ void fbr_nettle_free(fbr_nettle *context) {
         return (int64_t)(end - start);                                                              \
     }                                                                                               \
                                                                                                     \
-    static int64_t nettle##BITS##_open_ring(struct gcm_aes##BITS##_ctx *ctx, const uint8_t *ring,   \
-                                            size_t stride, size_t size, size_t aad_size,            \
-                                            uint8_t *plaintext, uint64_t first_counter,             \
-                                            size_t frames) {                                        \
+    static int64_t fbr_nettle_aes##BITS##_open_ring(struct gcm_aes##BITS##_ctx *ctx,                \
+        const uint8_t *ring, size_t stride, size_t size, size_t aad_size, uint8_t *plaintext,       \
+        uint64_t first_counter, size_t frames) {                                                    \
         uint8_t iv[12];                                                                             \
         uint8_t computed[16];                                                                       \
         int ok = 1;                                                                                 \
@@ -151,33 +149,39 @@ NETTLE_LOOPS(256)
 
 int64_t fbr_nettle_seal_batch(fbr_nettle *context, uint8_t *buffer, size_t size, const uint8_t *aad,
                               size_t aad_size, uint8_t *tag, uint64_t *counter, size_t frames) {
-    return context->is128
-        ? nettle128_seal_batch(&context->gcm.aes128, buffer, size, aad, aad_size, tag, counter, frames)
-        : nettle256_seal_batch(&context->gcm.aes256, buffer, size, aad, aad_size, tag, counter, frames);
+    if (context->is128)
+        return fbr_nettle_aes128_seal_batch(&context->gcm.aes128, buffer, size, aad, aad_size, tag,
+                                            counter, frames);
+    return fbr_nettle_aes256_seal_batch(&context->gcm.aes256, buffer, size, aad, aad_size, tag,
+                                        counter, frames);
 }
 
 int64_t fbr_nettle_open_batch(fbr_nettle *context, const uint8_t *ciphertext, uint8_t *plaintext,
                               size_t size, const uint8_t *aad, size_t aad_size, const uint8_t *tag,
                               const uint8_t *nonce, size_t frames) {
-    return context->is128 ? nettle128_open_batch(&context->gcm.aes128, ciphertext, plaintext, size,
-                                                 aad, aad_size, tag, nonce, frames)
-                          : nettle256_open_batch(&context->gcm.aes256, ciphertext, plaintext, size,
-                                                 aad, aad_size, tag, nonce, frames);
+    if (context->is128)
+        return fbr_nettle_aes128_open_batch(&context->gcm.aes128, ciphertext, plaintext, size, aad,
+                                            aad_size, tag, nonce, frames);
+    return fbr_nettle_aes256_open_batch(&context->gcm.aes256, ciphertext, plaintext, size, aad,
+                                        aad_size, tag, nonce, frames);
 }
 
 int64_t fbr_nettle_seal_ring(fbr_nettle *context, uint8_t *ring, size_t stride, size_t size,
                              size_t aad_size, uint64_t *counter, size_t frames) {
-    return context->is128
-        ? nettle128_seal_ring(&context->gcm.aes128, ring, stride, size, aad_size, counter, frames)
-        : nettle256_seal_ring(&context->gcm.aes256, ring, stride, size, aad_size, counter, frames);
+    if (context->is128)
+        return fbr_nettle_aes128_seal_ring(&context->gcm.aes128, ring, stride, size, aad_size,
+                                           counter, frames);
+    return fbr_nettle_aes256_seal_ring(&context->gcm.aes256, ring, stride, size, aad_size, counter,
+                                       frames);
 }
 
 int64_t fbr_nettle_open_ring(fbr_nettle *context, const uint8_t *ring, size_t stride, size_t size,
                              size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
                              size_t frames) {
-    return context->is128 ? nettle128_open_ring(&context->gcm.aes128, ring, stride, size, aad_size,
-                                                plaintext, first_counter, frames)
-                          : nettle256_open_ring(&context->gcm.aes256, ring, stride, size, aad_size,
-                                                plaintext, first_counter, frames);
+    if (context->is128)
+        return fbr_nettle_aes128_open_ring(&context->gcm.aes128, ring, stride, size, aad_size,
+                                           plaintext, first_counter, frames);
+    return fbr_nettle_aes256_open_ring(&context->gcm.aes256, ring, stride, size, aad_size,
+                                       plaintext, first_counter, frames);
 }
 #endif

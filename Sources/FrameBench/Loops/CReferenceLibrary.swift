@@ -38,7 +38,9 @@ struct CReferenceLibrary {
         #endif
         #if Botan
         libraries.append(
-            .gcm("botan", fbr_botan_new, fbr_botan_free, fbr_botan_seal_batch, fbr_botan_open_batch, fbr_botan_seal_ring, fbr_botan_open_ring))
+            .gcm(
+                "botan", fbr_botan_new, fbr_botan_free, fbr_botan_seal_batch, fbr_botan_open_batch, fbr_botan_seal_ring, fbr_botan_open_ring
+            ))
         #endif
         return libraries
     }
@@ -54,26 +56,27 @@ struct CReferenceLibrary {
     /// suite's AEAD (CFrameReferenceSuites.h), which has no ring loops.
     static var openssl: CReferenceLibrary {
         CReferenceLibrary(backend: "openssl") { algorithm in
-        if algorithm == .aes256GCM {
+            if algorithm == .aes256GCM {
+                return CReferenceTable(
+                    label: "openssl", keyBytes: AESGCM.keyByteCount, new: { key, _ in fbr_openssl_new(key) }, free: fbr_openssl_free,
+                    sealBatch: fbr_openssl_seal_batch, openBatch: fbr_openssl_open_batch,
+                    ring: (fbr_openssl_seal_ring, fbr_openssl_open_ring))
+            }
+            guard let suite = SFrameCipherSuite(aead: algorithm) else { return nil }
+            let number = suite.rawValue
             return CReferenceTable(
-                label: "openssl", keyBytes: AESGCM.keyByteCount, new: { key, _ in fbr_openssl_new(key) }, free: fbr_openssl_free,
-                sealBatch: fbr_openssl_seal_batch, openBatch: fbr_openssl_open_batch, ring: (fbr_openssl_seal_ring, fbr_openssl_open_ring))
-        }
-        guard let suite = SFrameCipherSuite(aead: algorithm) else { return nil }
-        let number = suite.rawValue
-        return CReferenceTable(
-            label: "openssl, suite \(number)", keyBytes: suite.keyByteCount, new: { key, _ in fbr_openssl_suite_new(number, key) },
-            free: fbr_openssl_suite_free, sealBatch: fbr_openssl_suite_seal_batch, openBatch: fbr_openssl_suite_open_batch, ring: nil)
+                label: "openssl, suite \(number)", keyBytes: suite.keyByteCount, new: { key, _ in fbr_openssl_suite_new(number, key) },
+                free: fbr_openssl_suite_free, sealBatch: fbr_openssl_suite_seal_batch, openBatch: fbr_openssl_suite_open_batch, ring: nil)
         }
     }
 
     /// libsodium: AES-256-GCM only, as its backend.
     static var sodium: CReferenceLibrary {
         CReferenceLibrary(backend: "sodium") { algorithm in
-        guard algorithm == .aes256GCM else { return nil }
-        return CReferenceTable(
-            label: "sodium", keyBytes: AESGCM.keyByteCount, new: { key, _ in fbr_sodium_new(key) }, free: fbr_sodium_free,
-            sealBatch: fbr_sodium_seal_batch, openBatch: fbr_sodium_open_batch, ring: (fbr_sodium_seal_ring, fbr_sodium_open_ring))
+            guard algorithm == .aes256GCM else { return nil }
+            return CReferenceTable(
+                label: "sodium", keyBytes: AESGCM.keyByteCount, new: { key, _ in fbr_sodium_new(key) }, free: fbr_sodium_free,
+                sealBatch: fbr_sodium_seal_batch, openBatch: fbr_sodium_open_batch, ring: (fbr_sodium_seal_ring, fbr_sodium_open_ring))
         }
     }
 

@@ -9,25 +9,29 @@ struct CReferenceTable {
     typealias Free = @convention(c) (OpaquePointer?) -> Void
     /// `fbr_*_seal_batch` (CFrameReference.h): context, buffer, size, aad, aad size, tag,
     /// counter, frames.
-    typealias SealBatch = @convention(c) (
-        OpaquePointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?,
-        UnsafeMutablePointer<UInt64>?, Int
-    ) -> Int64
+    typealias SealBatch =
+        @convention(c) (
+            OpaquePointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?,
+            UnsafeMutablePointer<UInt64>?, Int
+        ) -> Int64
     /// `fbr_*_open_batch`: context, ciphertext, plaintext, size, aad, aad size, tag, nonce,
     /// frames.
-    typealias OpenBatch = @convention(c) (
-        OpaquePointer?, UnsafePointer<UInt8>?, UnsafeMutablePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int,
-        UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, Int
-    ) -> Int64
+    typealias OpenBatch =
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<UInt8>?, UnsafeMutablePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int,
+            UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, Int
+        ) -> Int64
     /// `fbr_*_seal_ring`: context, ring, stride, size, aad size, counter, frames.
-    typealias SealRing = @convention(c) (
-        OpaquePointer?, UnsafeMutablePointer<UInt8>?, Int, Int, Int, UnsafeMutablePointer<UInt64>?, Int
-    ) -> Int64
+    typealias SealRing =
+        @convention(c) (
+            OpaquePointer?, UnsafeMutablePointer<UInt8>?, Int, Int, Int, UnsafeMutablePointer<UInt64>?, Int
+        ) -> Int64
     /// `fbr_*_open_ring`: context, ring, stride, size, aad size, plaintext, first counter,
     /// frames.
-    typealias OpenRing = @convention(c) (
-        OpaquePointer?, UnsafePointer<UInt8>?, Int, Int, Int, UnsafeMutablePointer<UInt8>?, UInt64, Int
-    ) -> Int64
+    typealias OpenRing =
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<UInt8>?, Int, Int, Int, UnsafeMutablePointer<UInt8>?, UInt64, Int
+        ) -> Int64
 
     /// What errors call it: the backend, with the SFrame suite for OpenSSL's suite references.
     let label: String
