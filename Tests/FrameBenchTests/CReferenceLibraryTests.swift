@@ -45,9 +45,21 @@ import Testing
         return algorithms
     }
 
-    @Test func everyLibraryWithACReferenceHasItsRingLoops() {
+    @Test func everyLibraryWithACReferenceHasItsRingLoopsAndRefusesOtherKeyLengths() throws {
         #expect(ReferenceFrameRunner.backends == Set(Self.libraries))
         #expect(RingReferenceRunner.backends == Set(Self.libraries))
+        let key = [UInt8](repeating: 7, count: 32)
+        for library in Self.libraries.filter(TestBackends.isAvailable) {
+            // The runners check the length before C reads the key.
+            #expect(throws: SuiteError.self, "\(library)") {
+                _ = try ReferenceFrameRunner(backend: library, key: Array(key.prefix(24)), payload: [], aad: [], operation: .seal)
+            }
+            // The optional libraries' fbr_*_new key by the length: 16 or 32, nothing else.
+            guard !["openssl", "sodium"].contains(library) else { continue }
+            let table = try #require(CReferenceLibrary.table(backend: library, algorithm: .aes256GCM))
+            #expect(key.withUnsafeBufferPointer { table.new($0.baseAddress, 24) } == nil, "\(library)")
+            #expect(CReferenceLibrary.table(backend: library, algorithm: .aes128CTRHMACSHA256Tag80) == nil, "\(library)")
+        }
     }
 
     @Test(arguments: cells)
