@@ -67,9 +67,13 @@ RING_PATTERNS = {
 }
 
 
+# The C reference's symbol prefix where it is not the backend's name (libraries/gcrypt.c).
+C_PREFIX = {"libgcrypt": "gcrypt"}
+
+
 def toggle_pattern(layer, backend, operation, working_set=None):
     if layer == "c-library":
-        return f"fbr_{backend}_{operation}_{'ring' if working_set else 'batch'}"
+        return f"fbr_{C_PREFIX.get(backend, backend)}_{operation}_{'ring' if working_set else 'batch'}"
     patterns = RING_PATTERNS if working_set else instructions.LOOP_PATTERNS
     return patterns[(PROBE_LAYER[layer], operation)]
 

@@ -213,7 +213,7 @@ import Testing
             for operation in ["seal", "open"] {
                 let layers = Set(records.filter { $0.backend == backend.name && $0.operation == operation }.compactMap(\.layer))
                 var expected: Set<String> = ["swift-backend", "sframe", "harness"]
-                if RingReferenceRunner.backends.contains(backend.name) { expected.insert("c-library") }
+                if ReferenceFrameRunner.backends.contains(backend.name) { expected.insert("c-library") }
                 #expect(layers == expected, "\(backend.name) \(operation)")
             }
         }

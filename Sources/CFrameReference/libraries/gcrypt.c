@@ -26,7 +26,8 @@ struct fbr_gcrypt {
     gcry_cipher_hd_t handle;
 };
 
-fbr_gcrypt *fbr_gcrypt_new(const uint8_t *key) {
+fbr_gcrypt *fbr_gcrypt_new(const uint8_t *key, size_t key_size) {
+    if (key_size != 16 && key_size != 32) return NULL;
     if (!gcry_control(GCRYCTL_INITIALIZATION_FINISHED_P)) {
         if (gcry_check_version(GCRYPT_VERSION) == NULL) return NULL;
         gcry_control(GCRYCTL_DISABLE_SECMEM, 0);
@@ -34,11 +35,12 @@ fbr_gcrypt *fbr_gcrypt_new(const uint8_t *key) {
     }
     fbr_gcrypt *context = calloc(1, sizeof *context);
     if (context == NULL) return NULL;
-    if (gcry_cipher_open(&context->handle, GCRY_CIPHER_AES256, GCRY_CIPHER_MODE_GCM, 0) != 0) {
+    const int cipher = key_size == 16 ? GCRY_CIPHER_AES : GCRY_CIPHER_AES256;
+    if (gcry_cipher_open(&context->handle, cipher, GCRY_CIPHER_MODE_GCM, 0) != 0) {
         free(context);
         return NULL;
     }
-    if (gcry_cipher_setkey(context->handle, key, 32) != 0) {
+    if (gcry_cipher_setkey(context->handle, key, key_size) != 0) {
         fbr_gcrypt_free(context);
         return NULL;
     }
@@ -85,6 +87,56 @@ int64_t fbr_gcrypt_open_batch(fbr_gcrypt *context, const uint8_t *ciphertext, ui
         ok &= gcry_cipher_final(h) == 0;
         if (size > 0) ok &= gcry_cipher_decrypt(h, plaintext, size, ciphertext, size) == 0;
         ok &= gcry_cipher_checktag(h, tag, 16) == 0;
+        if (!ok) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    if (!ok) {
+        library_wipe(plaintext, size);
+        return -1;
+    }
+    return (int64_t)(end - start);
+}
+
+int64_t fbr_gcrypt_seal_ring(fbr_gcrypt *context, uint8_t *ring, size_t stride, size_t size,
+                             size_t aad_size, uint64_t *counter, size_t frames) {
+    gcry_cipher_hd_t h = context->handle;
+    uint64_t next = *counter;
+    uint8_t iv[12];
+    int ok = 1;
+    uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        uint8_t *text = slot + aad_size;
+        next += 1;
+        library_counter_nonce(iv, next);
+        ok &= gcry_cipher_setiv(h, iv, 12) == 0;
+        if (aad_size > 0) ok &= gcry_cipher_authenticate(h, slot, aad_size) == 0;
+        ok &= gcry_cipher_final(h) == 0;
+        if (size > 0) ok &= gcry_cipher_encrypt(h, text, size, NULL, 0) == 0;
+        ok &= gcry_cipher_gettag(h, text + size, 16) == 0;
+        if (!ok) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    *counter = next;
+    return ok ? (int64_t)(end - start) : -1;
+}
+
+int64_t fbr_gcrypt_open_ring(fbr_gcrypt *context, const uint8_t *ring, size_t stride, size_t size,
+                             size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                             size_t frames) {
+    gcry_cipher_hd_t h = context->handle;
+    uint8_t iv[12];
+    int ok = 1;
+    const uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        const uint8_t *text = slot + aad_size;
+        library_counter_nonce(iv, first_counter + i);
+        ok &= gcry_cipher_setiv(h, iv, 12) == 0;
+        if (aad_size > 0) ok &= gcry_cipher_authenticate(h, slot, aad_size) == 0;
+        ok &= gcry_cipher_final(h) == 0;
+        if (size > 0) ok &= gcry_cipher_decrypt(h, plaintext, size, text, size) == 0;
+        ok &= gcry_cipher_checktag(h, text + size, 16) == 0;
         if (!ok) break;
     }
     const uint64_t end = fbr_monotonic_ns();

@@ -28,7 +28,8 @@ struct fbr_wolfssl {
     Aes aes;
 };
 
-fbr_wolfssl *fbr_wolfssl_new(const uint8_t *key) {
+fbr_wolfssl *fbr_wolfssl_new(const uint8_t *key, size_t key_size) {
+    if (key_size != 16 && key_size != 32) return NULL;
     static int initialized = 0;
     if (!initialized) initialized = wolfCrypt_Init() == 0;
     fbr_wolfssl *context = aligned_alloc(16, (sizeof(fbr_wolfssl) + 15) & ~(size_t)15);
@@ -38,7 +39,7 @@ fbr_wolfssl *fbr_wolfssl_new(const uint8_t *key) {
         free(context);
         return NULL;
     }
-    if (wc_AesGcmSetKey(&context->aes, key, 32) != 0) {
+    if (wc_AesGcmSetKey(&context->aes, key, (word32)key_size) != 0) {
         fbr_wolfssl_free(context);
         return NULL;
     }
@@ -80,6 +81,50 @@ int64_t fbr_wolfssl_open_batch(fbr_wolfssl *context, const uint8_t *ciphertext, 
     const uint64_t start = fbr_monotonic_ns();
     for (size_t i = 0; i < frames; i++) {
         status |= wc_AesGcmDecrypt(aes, plaintext, ciphertext, (word32)size, nonce, 12, tag, 16, aad,
+                                   (word32)aad_size);
+        if (status != 0) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    if (status != 0) {
+        library_wipe(plaintext, size);
+        return -1;
+    }
+    return (int64_t)(end - start);
+}
+
+int64_t fbr_wolfssl_seal_ring(fbr_wolfssl *context, uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint64_t *counter, size_t frames) {
+    Aes *aes = &context->aes;
+    uint64_t next = *counter;
+    uint8_t iv[12];
+    int status = 0;
+    uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        uint8_t *text = slot + aad_size;
+        next += 1;
+        library_counter_nonce(iv, next);
+        status |= wc_AesGcmEncrypt(aes, text, text, (word32)size, iv, 12, text + size, 16, slot,
+                                   (word32)aad_size);
+        if (status != 0) break;
+    }
+    const uint64_t end = fbr_monotonic_ns();
+    *counter = next;
+    return status == 0 ? (int64_t)(end - start) : -1;
+}
+
+int64_t fbr_wolfssl_open_ring(fbr_wolfssl *context, const uint8_t *ring, size_t stride, size_t size,
+                              size_t aad_size, uint8_t *plaintext, uint64_t first_counter,
+                              size_t frames) {
+    Aes *aes = &context->aes;
+    uint8_t iv[12];
+    int status = 0;
+    const uint8_t *slot = ring;
+    const uint64_t start = fbr_monotonic_ns();
+    for (size_t i = 0; i < frames; i++, slot += stride) {
+        const uint8_t *text = slot + aad_size;
+        library_counter_nonce(iv, first_counter + i);
+        status |= wc_AesGcmDecrypt(aes, plaintext, text, (word32)size, iv, 12, text + size, 16, slot,
                                    (word32)aad_size);
         if (status != 0) break;
     }

@@ -133,17 +133,14 @@ package enum FramesSuite {
         return key + random.bytes(count - key.count)
     }
 
-    /// The C reference of `backend` under `algorithm`, or `nil` when it has none: the
-    /// library's own for AES-256-GCM (``ReferenceFrameRunner``), OpenSSL's suite reference for
-    /// the other SFrame suites' AEADs (``SuiteReferenceFrameRunner``).
+    /// The C reference of `backend` under `algorithm`, or `nil` when it has none: each
+    /// library's own for AES-256-GCM, the optional libraries' for AES-128-GCM too, OpenSSL's
+    /// suite reference for its other SFrame suites' AEADs (``ReferenceFrameRunner``, through
+    /// ``CReferenceLibrary``).
     static func makeReferenceRunner(
         _ backend: String, algorithm: AEADAlgorithm, key: [UInt8], payload: [UInt8], aad: [UInt8], operation: FrameOperation
     ) throws(SuiteError) -> (any FrameBatchRunner)? {
-        if algorithm == .aes256GCM {
-            return try ReferenceFrameRunner(backend: backend, key: key, payload: payload, aad: aad, operation: operation)
-        }
-        return try SuiteReferenceFrameRunner(
-            backend: backend, algorithm: algorithm, key: key, payload: payload, aad: aad, operation: operation)
+        try ReferenceFrameRunner(backend: backend, algorithm: algorithm, key: key, payload: payload, aad: aad, operation: operation)
     }
 
     /// Opens `backend` into a generic function, so the runner's per-frame loop is
