@@ -227,3 +227,61 @@ import Testing
         #expect(log.pixel(20) > 78 && log.pixel(200) < 630)
     }
 }
+
+@Suite struct FramesSweepTests {
+    @Test func theSweepChartsOneSuiteAndTheFirstRecordOfEachSize() throws {
+        // A run as `framebench run` writes one: the sweep (suite 5), then every suite at
+        // 1200 B for the suite chooser, suite 5 among them a second time with another value.
+        var document = ReportFixtures.framesDocument()
+        let sweep = document.measurements
+        for suite in [1, 4, 5] {
+            var again = ReportFixtures.framesRecord("openssl", "seal", 1200, "swift", scale: 1.5 + Double(suite))
+            again.cipherSuite = suite
+            document.measurements.append(again)
+        }
+        let picked = FramesSweep.records(document.measurements)
+        #expect(picked.count == sweep.count)
+        #expect(zip(picked, sweep).allSatisfy { $0.nsPerFrame.p50 == $1.nsPerFrame.p50 && $0.frameSize == $1.frameSize })
+
+        let rendered = Report.render([ReportInput(name: "run.json", document: document)])
+        let text = try #require(rendered.first { $0.name == "throughput.svg" }).contents
+        let svg = try #require(XMLElements.parse(text))
+        let points = svg.named("circle").filter {
+            $0.attributes["class"] == "point" && $0.attributes["data-backend"] == "openssl" && $0.attributes["data-operation"] == "seal"
+                && $0.attributes["data-implementation"] == "swift"
+        }
+        #expect(points.map { $0.attributes["data-x"] } == ReportFixtures.sizes.map(String.init))
+        let first = try #require(
+            sweep.first { $0.backend == "openssl" && $0.operation == "seal" && $0.frameSize == 1200 && $0.implementation == "swift" })
+        #expect(ReportChartTests.value(points.first { $0.attributes["data-x"] == "1200" }, "y") == first.bytesPerSecond / 1e6)
+
+        // Only other suites measured (frames --suites 4): the lowest is the sweep.
+        let suite4 = sweep.map { record -> MeasurementRecord in
+            var copy = record
+            copy.cipherSuite = 4
+            return copy
+        }
+        #expect(FramesSweep.records(suite4).count == sweep.count)
+    }
+}
+
+@Suite struct ChartLegendTests {
+    @Test func theChartGrowsToHoldEveryLegendRow() throws {
+        let series = (0..<34).map { i in
+            ChartSeries(name: "series \(i)", color: "#336699", points: [ChartPoint(x: 1, y: Double(i), tooltip: "")])
+        }
+        let chart = LineChart(
+            title: "many", xAxis: ChartAxis(title: "x", logarithmic: false), yAxis: ChartAxis(title: "y", logarithmic: false),
+            series: series)
+        let svg = try #require(XMLElements.parse(chart.render(standalone: true)))
+        let height = try #require(svg.elements.first?.attributes["height"].flatMap(Double.init))
+        let entries = svg.named("text").filter { $0.attributes["class"] == "legend-entry" }
+        #expect(entries.count == 34)
+        let lowest = try #require(entries.compactMap { $0.attributes["y"].flatMap(Double.init) }.max())
+        #expect(lowest < height, "the last legend row (y \(lowest)) is inside the \(height) px chart")
+        let few = LineChart(
+            title: "few", xAxis: ChartAxis(title: "x", logarithmic: false), yAxis: ChartAxis(title: "y", logarithmic: false),
+            series: Array(series.prefix(3)))
+        #expect(few.height == LineChart.minimumHeight)
+    }
+}

@@ -21,8 +21,10 @@ enum FramesFigures {
     }
 
     /// The figures for `records` (other suites are ignored); none without frames records.
+    /// One point per series and size: the size sweep (``FramesSweep``); the other cipher
+    /// suites are the suite chooser's, more threads the scaling figure's.
     static func figures(_ records: [MeasurementRecord], palette: ReportPalette, prefix: String) -> [ReportFigure] {
-        let frames = records.filter { $0.suiteName == .frames && $0.frameSize != nil && ($0.threads ?? 1) == 1 }  // scaling: ScalingFigure
+        let frames = FramesSweep.records(records)
         guard !frames.isEmpty else { return [] }
         let groups = Dictionary(grouping: frames) {
             Key(backend: $0.backend, operation: $0.operation ?? "?", implementation: $0.implementation)

@@ -45,7 +45,15 @@ struct LineChart: Sendable {
     /// The legend entry explaining the shaded bands, when any series has one.
     var bandLabel: String? = nil
 
-    static let plotWidth = 552.0, height = 440.0
+    static let plotWidth = 552.0, minimumHeight = 440.0, plotBottom = 380.0
+
+    /// Rows of the legend: a series, the shaded band's entry when a band is drawn, a rule.
+    var legendRows: Int {
+        series.count + rules.count + (bandLabel != nil && series.contains { !$0.band.isEmpty } ? 1 : 0)
+    }
+    /// Tall enough for the plot and for every legend row (20 px each, from the plot's top),
+    /// however many series there are (eight backends' seal and open, Swift and C: 34).
+    var height: Double { Swift.max(Self.minimumHeight, 44 + 6 + Double(legendRows) * 20 + 8) }
 
     /// Room for the longest legend entry (about 7 px a character), at least 150 px.
     var legendWidth: Double {
@@ -57,12 +65,12 @@ struct LineChart: Sendable {
     /// The chart as SVG.
     func render(standalone: Bool) -> String {
         let plotLeft = 78.0, plotTop = 44.0
-        let plotRight = plotLeft + Self.plotWidth, plotBottom = Self.height - 60
+        let plotRight = plotLeft + Self.plotWidth, plotBottom = Self.plotBottom
         let xValues = series.flatMap { $0.points.map(\.x) + $0.band.map(\.x) }
         let yValues = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } } + rules.map(\.y)
         let x = ChartScale(axis: xAxis, values: xValues, pixels: plotLeft...plotRight, inverted: false)
         let y = ChartScale(axis: yAxis, values: yValues, pixels: plotTop...plotBottom, inverted: true)
-        var svg = SVGDocument(width: width, height: Self.height, title: title)
+        var svg = SVGDocument(width: width, height: height, title: title)
         svg.text(title, x: plotLeft, y: 24, size: 15, weight: "600")
         ChartFrame.draw(into: &svg, x: x, y: y, xAxis: xAxis, yAxis: yAxis, plot: (plotLeft, plotTop, plotRight, plotBottom))
 

@@ -6,7 +6,7 @@ package enum RunSummary {
     /// The summary text.
     package static func render(_ records: [MeasurementRecord]) -> String {
         var out: [String] = []
-        let frames = records.filter { $0.suiteName == .frames && $0.implementationKind == .swift && ($0.threads ?? 1) == 1 }
+        let frames = FramesSweep.records(records).filter { $0.implementationKind == .swift }
         let backends = orderedBackends(records)
         if !frames.isEmpty {
             out.append("Frames: ns/frame p50 through FrameCrypto (Swift/C = median over the C reference's)")
