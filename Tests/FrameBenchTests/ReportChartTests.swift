@@ -145,6 +145,21 @@ import Testing
         }
         #expect(svg.texts(class: "legend-entry") == OverheadFigure.layerOrder)
         #expect(svg.texts(class: "axis-title").contains("ns per frame"))
+        // With seal and open bars side by side, each backend's name once per panel (64 B,
+        // 1200 B) under its pair of bars, each operation under its bar.
+        var both = input.document
+        both.measurements += input.document.measurements.map { record -> MeasurementRecord in
+            var open = record
+            open.operation = "open"
+            return open
+        }
+        let paired = try #require(
+            Report.render([ReportInput(name: "both.json", document: both)]).first { $0.name == "overhead.svg" }?.contents)
+        let pairedSVG = try #require(XMLElements.parse(paired))
+        #expect(pairedSVG.named("rect").filter { $0.attributes["class"] == "segment" }.count == 32)
+        #expect(pairedSVG.texts(class: "tick").filter { $0 == "openssl" }.count == 2)
+        #expect(pairedSVG.texts(class: "tick").filter { $0 == "sodium" }.count == 2)
+        #expect(pairedSVG.named("text").filter { $0.text == "open" }.count == 4)
     }
 
     @Test func chartsAreSkippedWithoutTheirSuites() {

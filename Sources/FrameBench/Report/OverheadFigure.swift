@@ -135,19 +135,28 @@ enum OverheadFigure {
                     base += max(segment.ns, 0)
                 }
                 svg.text(ReportFormat.number(bar.total), x: x + barWidth / 2, y: y.pixel(base) - 5, anchor: "middle", size: 11)
-                // Names wider than their slot are set at a slant so neighbours do not overlap.
-                let slant: Double? = Double(bar.backend.count) * 7 > slot ? -20 : nil
-                svg.text(
-                    bar.backend, x: x + barWidth / 2, y: plot.bottom + 16, anchor: slant == nil ? "middle" : "end",
-                    fill: palette.color(bar.backend), rotate: slant, extra: " class=\"tick\"")
                 if let operation = bar.operation {
-                    svg.text(operation, x: x + barWidth / 2, y: plot.bottom + 28, anchor: "middle", size: 10, fill: "#555555")
+                    svg.text(operation, x: x + barWidth / 2, y: plot.bottom + 13, anchor: "middle", size: 10, fill: "#555555")
                 }
+            }
+            // The backend's name once under its bars (seal and open side by side), in its
+            // colour; set at a slant only when wider than those bars' slots together.
+            var first = 0
+            while first < panelBars.count {
+                var end = first + 1
+                while end < panelBars.count, panelBars[end].backend == panelBars[first].backend { end += 1 }
+                let name = panelBars[first].backend, span = slot * Double(end - first)
+                let centre = plot.left + slot * (Double(first + end) / 2)
+                let slant: Double? = Double(name.count) * 7 > span ? -20 : nil
+                svg.text(
+                    name, x: centre, y: plot.bottom + 27, anchor: slant == nil ? "middle" : "end", fill: palette.color(name),
+                    rotate: slant, extra: " class=\"tick\"")
+                first = end
             }
             svg.line(plot.left, plot.bottom, plot.right, plot.bottom, stroke: "#444444")
             svg.line(plot.left, plot.top, plot.left, plot.bottom, stroke: "#444444")
             svg.text(
-                "backend", x: (plot.left + plot.right) / 2, y: plot.bottom + 42, anchor: "middle", size: 11, fill: "#555555",
+                "backend", x: (plot.left + plot.right) / 2, y: plot.bottom + 44, anchor: "middle", size: 11, fill: "#555555",
                 extra: " class=\"axis-title\"")
         }
         return svg.render(standalone: standalone)
