@@ -5,7 +5,9 @@
 #   0. every registered backend's frames, SFrame and meeting loops specialised and not merged
 #      into a shared body that calls through a function pointer, on the release binary's
 #      symbols, and a self-test that a removed or merged copy is caught
-#      (scripts/check-specializations.py);
+#      (scripts/check-specializations.py); and every backend whose seal and open are
+#      @inlinable (libgcrypt) inlined into the frames loops, with a self-test that a backend
+#      still called is caught (scripts/check-inlined-backends.py);
 #   1. allocations inside the frames suite's timed loop, under valgrind: must be 0 for
 #      openssl and sodium, exactly the documented count for swift-crypto, and a positive
 #      control (one injected allocation per frame) must be counted
@@ -86,6 +88,8 @@ swift build -c release --scratch-path "$scratch" --product framebench ${FRAMEBEN
 export FRAMEBENCH_PREBUILT=1
 step "every registered backend's loops specialised and direct, and the check's self-test" \
     python3 scripts/check-specializations.py --binary "$scratch/release/framebench" --self-test
+step "@inlinable backends inlined into the frames loops, and the check's self-test" \
+    python3 scripts/check-inlined-backends.py --binary "$scratch/release/framebench" --self-test
 step "no allocation in the frames suite's timed loop" env FRAMEBENCH_ALLOCATION_COUNTS="1000 10000" \
     scripts/check-allocations.sh "$scratch"
 # Two checks at a time from here: each leaves a core idle for much of its run (a valgrind

@@ -77,6 +77,16 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
         return text
     }
 
+    /// Writes the nonce's 12 bytes at `destination` (no alignment needed): for a backend
+    /// that keeps a nonce buffer beside its keyed state, so no stack buffer's address
+    /// escapes into the library call (which would make the caller set up a stack protector
+    /// on every frame).
+    @inlinable @inline(__always)
+    public func store(to destination: UnsafeMutableRawPointer) {
+        destination.storeBytes(of: storage.0, as: UInt64.self)
+        destination.storeBytes(of: storage.1, toByteOffset: 8, as: UInt32.self)
+    }
+
     /// Calls `body` with the nonce's 12 bytes as a C pointer, without copying to the heap.
     @inlinable @inline(__always)
     public func withUnsafeBytePointer<R, E: Error>(

@@ -3,7 +3,10 @@
 /// buffer's size and the input lengths one call accepts (``AESGCM/maxMessageByteCount``).
 ///
 /// Always inlined into the backend's `init`, `seal` and `open`: the same comparisons as
-/// the hand-written guards they replace, no call, no allocation.
+/// the hand-written guards they replace, no call, no allocation. A backend whose `seal` and
+/// `open` are `@inlinable` (``LibgcryptContext``) uses the `@inlinable`
+/// ``lengthsAccepted(input:output:aad:)`` and ``lengthError(input:output:aad:)`` instead.
+@usableFromInline
 enum BackendPreconditions {
     /// An algorithm `backend` implements, and a key of exactly its
     /// ``AEADAlgorithm/keyByteCount`` bytes, checked in that order.
@@ -56,5 +59,26 @@ enum BackendPreconditions {
         guard ciphertext.count <= AESGCM.maxMessageByteCount, aad.count <= AESGCM.maxMessageByteCount else {
             throw .messageTooLong(max(ciphertext.count, aad.count))
         }
+    }
+
+    /// The conditions of ``checkSeal(aad:plaintext:ciphertext:)`` and
+    /// ``checkOpen(aad:ciphertext:plaintext:)`` as one test, with no throw: for a backend
+    /// that must stay small enough to be inlined into its caller (``LibgcryptContext``),
+    /// which throws ``lengthError(input:output:aad:)`` when it is false. One throw site
+    /// instead of two; a few instructions more than the two guards, as all three comparisons
+    /// are made.
+    @inlinable @inline(__always)
+    static func lengthsAccepted(input: Int, output: Int, aad: Int) -> Bool {
+        (output == input) && (input <= AESGCM.maxMessageByteCount) && (aad <= AESGCM.maxMessageByteCount)
+    }
+
+    /// The error for lengths ``lengthsAccepted(input:output:aad:)`` refused, the one
+    /// ``checkSeal(aad:plaintext:ciphertext:)`` or ``checkOpen(aad:ciphertext:plaintext:)``
+    /// would throw: an output not as long as the input first, then an input or AAD longer
+    /// than one call takes. Out of line: only a refused call gets here.
+    @usableFromInline @inline(never)
+    static func lengthError(input: Int, output: Int, aad: Int) -> FrameCryptoError {
+        if output != input { return .bufferSizeMismatch(expected: input, actual: output) }
+        return .messageTooLong(max(input, aad))
     }
 }

@@ -1,5 +1,5 @@
 #if Libgcrypt
-import CGcrypt
+public import CGcrypt
 
 /// AES-128-GCM and AES-256-GCM through libgcrypt's `gcry_cipher` in GCM mode (the `Libgcrypt` package
 /// trait), the way a careful client drives it:
@@ -11,10 +11,20 @@ import CGcrypt
 ///   encrypts or decrypts in one call and gets or checks the tag (`gcry_cipher_gettag`,
 ///   `gcry_cipher_checktag`, constant time).
 ///
+/// `seal` and `open` are `@inlinable` and kept small (the statuses ORed and checked once, the
+/// error chosen out of line, the nonce written to a buffer made with the handle): at 64 B
+/// libgcrypt's frame is the cheapest of any library (about 1,500 instructions), so the call
+/// into FrameCrypto and its argument shuffling, some 50 instructions, was 5–7 % of it. Inlined
+/// into a specialised caller, the frame is the library calls and the length checks, as in the
+/// C reference. Whether the optimiser inlines is a heuristic: `scripts/check-inlined-backends.py`
+/// (perf gate) fails when the frames loops call `seal` or `open` again.
+///
 /// `deinit` closes the handle; libgcrypt wipes a cipher handle's memory when it closes it.
 public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
     // Unique ownership (~Copyable) and `mutating` per-frame calls: one thread at a time.
-    let handle: gcry_cipher_hd_t
+    @usableFromInline let handle: gcry_cipher_hd_t
+    /// The frame's nonce, written here before `gcry_cipher_setiv` (12 of 16 bytes).
+    @usableFromInline let iv: UnsafeMutableRawPointer
 
     public static var info: BackendInfo { LibgcryptLibrary.info }
 
@@ -38,13 +48,16 @@ public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
             throw .libraryCallFailed("gcry_cipher_setkey")
         }
         handle = opened
+        iv = .allocate(byteCount: 16, alignment: 16)
         self.algorithm = algorithm
     }
 
     deinit {
         gcry_cipher_close(handle)
+        iv.deallocate()
     }
 
+    @inlinable
     public mutating func seal(
         nonce: Nonce,
         aad: UnsafeRawBufferPointer,
@@ -52,29 +65,23 @@ public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
         ciphertext: UnsafeMutableRawBufferPointer,
         tag: UnsafeMutableRawPointer
     ) throws(FrameCryptoError) {
-        try BackendPreconditions.checkSeal(aad: aad, plaintext: plaintext, ciphertext: ciphertext)
+        let length = plaintext.count
+        guard BackendPreconditions.lengthsAccepted(input: length, output: ciphertext.count, aad: aad.count) else {
+            throw BackendPreconditions.lengthError(input: length, output: ciphertext.count, aad: aad.count)
+        }
         let h = handle
-        guard nonce.withUnsafeBytePointer({ iv in gcry_cipher_setiv(h, iv, 12) }) == 0 else {
-            throw .libraryCallFailed("gcry_cipher_setiv")
-        }
-        if aad.count > 0 {
-            guard gcry_cipher_authenticate(h, aad.baseAddress, aad.count) == 0 else {
-                throw .libraryCallFailed("gcry_cipher_authenticate")
-            }
-        }
-        guard fbg_cipher_final(h) == 0 else { throw .libraryCallFailed("gcry_cipher_final") }
-        if plaintext.count > 0 {
-            // In place: libgcrypt's in-place form is a NULL input.
-            let inPlace = UnsafeRawPointer(ciphertext.baseAddress) == plaintext.baseAddress
-            let status =
-                inPlace
-                ? gcry_cipher_encrypt(h, ciphertext.baseAddress, ciphertext.count, nil, 0)
-                : gcry_cipher_encrypt(h, ciphertext.baseAddress, ciphertext.count, plaintext.baseAddress, plaintext.count)
-            guard status == 0 else { throw .libraryCallFailed("gcry_cipher_encrypt") }
-        }
-        guard gcry_cipher_gettag(h, tag, AESGCM.tagByteCount) == 0 else { throw .libraryCallFailed("gcry_cipher_gettag") }
+        // In place: libgcrypt's in-place form is a NULL input.
+        let input = UnsafeRawPointer(ciphertext.baseAddress) == plaintext.baseAddress ? nil : plaintext.baseAddress
+        nonce.store(to: iv)
+        var status = gcry_cipher_setiv(h, iv, 12)
+        if aad.count > 0 { status |= gcry_cipher_authenticate(h, aad.baseAddress, aad.count) }
+        status |= fbg_cipher_final(h)
+        if length > 0 { status |= gcry_cipher_encrypt(h, ciphertext.baseAddress, length, input, input == nil ? 0 : length) }
+        status |= gcry_cipher_gettag(h, tag, 16)
+        if status != 0 { throw Self.sealFailure() }
     }
 
+    @inlinable
     public mutating func open(
         nonce: Nonce,
         aad: UnsafeRawBufferPointer,
@@ -82,34 +89,31 @@ public struct LibgcryptContext: AEADContext, ~Copyable, @unchecked Sendable {
         tag: UnsafeRawPointer,
         plaintext: UnsafeMutableRawBufferPointer
     ) throws(FrameCryptoError) {
-        try BackendPreconditions.checkOpen(aad: aad, ciphertext: ciphertext, plaintext: plaintext)
+        let length = ciphertext.count
+        guard BackendPreconditions.lengthsAccepted(input: length, output: plaintext.count, aad: aad.count) else {
+            throw BackendPreconditions.lengthError(input: length, output: plaintext.count, aad: aad.count)
+        }
         let h = handle
-        guard nonce.withUnsafeBytePointer({ iv in gcry_cipher_setiv(h, iv, 12) }) == 0 else {
-            throw Self.failure("gcry_cipher_setiv", wiping: plaintext)
-        }
-        if aad.count > 0 {
-            guard gcry_cipher_authenticate(h, aad.baseAddress, aad.count) == 0 else {
-                throw Self.failure("gcry_cipher_authenticate", wiping: plaintext)
-            }
-        }
-        guard fbg_cipher_final(h) == 0 else { throw Self.failure("gcry_cipher_final", wiping: plaintext) }
-        if ciphertext.count > 0 {
-            let inPlace = UnsafeRawPointer(plaintext.baseAddress) == ciphertext.baseAddress
-            let status =
-                inPlace
-                ? gcry_cipher_decrypt(h, plaintext.baseAddress, plaintext.count, nil, 0)
-                : gcry_cipher_decrypt(h, plaintext.baseAddress, plaintext.count, ciphertext.baseAddress, ciphertext.count)
-            guard status == 0 else { throw Self.failure("gcry_cipher_decrypt", wiping: plaintext) }
-        }
-        guard gcry_cipher_checktag(h, tag, AESGCM.tagByteCount) == 0 else {
-            secureZero(plaintext)
-            throw .authenticationFailed
-        }
+        // In place: libgcrypt's in-place form is a NULL input.
+        let input = UnsafeRawPointer(plaintext.baseAddress) == ciphertext.baseAddress ? nil : ciphertext.baseAddress
+        nonce.store(to: iv)
+        var status = gcry_cipher_setiv(h, iv, 12)
+        if aad.count > 0 { status |= gcry_cipher_authenticate(h, aad.baseAddress, aad.count) }
+        status |= fbg_cipher_final(h)
+        if length > 0 { status |= gcry_cipher_decrypt(h, plaintext.baseAddress, length, input, input == nil ? 0 : length) }
+        let tagStatus = gcry_cipher_checktag(h, tag, 16)
+        if status | tagStatus != 0 { throw Self.openFailure(status: status, wiping: plaintext) }
     }
 
-    private static func failure(_ call: StaticString, wiping output: UnsafeMutableRawBufferPointer) -> FrameCryptoError {
+    @usableFromInline @inline(never)
+    static func sealFailure() -> FrameCryptoError {
+        .libraryCallFailed("gcry_cipher_setiv, _authenticate, _final, _encrypt or _gettag")
+    }
+
+    @usableFromInline @inline(never)
+    static func openFailure(status: gcry_error_t, wiping output: UnsafeMutableRawBufferPointer) -> FrameCryptoError {
         secureZero(output)
-        return .libraryCallFailed(call)
+        return status == 0 ? .authenticationFailed : .libraryCallFailed("gcry_cipher_setiv, _authenticate, _final or _decrypt")
     }
 }
 
