@@ -77,14 +77,20 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
         return text
     }
 
-    /// Writes the nonce's 12 bytes at `destination` (no alignment needed): for a backend
-    /// that keeps a nonce buffer beside its keyed state, so no stack buffer's address
-    /// escapes into the library call (which would make the caller set up a stack protector
-    /// on every frame).
+    /// Writes the nonce's 12 bytes and 4 zero bytes at `destination`, which must hold 16
+    /// bytes (no alignment needed), in one 16-byte store: for a backend that keeps a nonce
+    /// buffer beside its keyed state, so no stack buffer's address escapes into the library
+    /// call (which would make the caller set up a stack protector on every frame).
+    ///
+    /// One store, not an 8-byte and a 4-byte one: a library copies a 12-byte IV with two
+    /// overlapping 8-byte loads (glibc's `memcpy`: bytes 0–7 and 4–11), and a load that spans
+    /// two earlier stores cannot take its data from them (store-to-load forwarding fails and
+    /// the load waits for the stores to reach the cache), while both loads lie inside the one
+    /// 16-byte store.
     @inlinable @inline(__always)
     public func store(to destination: UnsafeMutableRawPointer) {
-        destination.storeBytes(of: storage.0, as: UInt64.self)
-        destination.storeBytes(of: storage.1, toByteOffset: 8, as: UInt32.self)
+        destination.storeBytes(
+            of: SIMD2<UInt64>(storage.0, UInt64(storage.1)), as: SIMD2<UInt64>.self)
     }
 
     /// Calls `body` with the nonce's 12 bytes as a C pointer, without copying to the heap.
