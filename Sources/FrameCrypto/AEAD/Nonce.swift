@@ -94,11 +94,15 @@ public struct Nonce: Sendable, BitwiseCopyable, Equatable, CustomStringConvertib
     }
 
     /// Calls `body` with the nonce's 12 bytes as a C pointer, without copying to the heap.
+    ///
+    /// The bytes are put on the stack in one 16-byte store (the nonce and 4 zero bytes), for
+    /// the reason ``store(to:)`` gives: the library's copy of the IV then forwards from that
+    /// store rather than waiting for two.
     @inlinable @inline(__always)
     public func withUnsafeBytePointer<R, E: Error>(
         _ body: (UnsafePointer<UInt8>) throws(E) -> R
     ) throws(E) -> R {
-        var copy = storage
+        var copy = SIMD2<UInt64>(storage.0, UInt64(storage.1))
         return try withUnsafeBytes(of: &copy) { (raw) throws(E) -> R in
             try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
