@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The one-run backend table of docs/backends.md from a frames results file.
 
-Usage: scripts/frames-table.py RESULTS.json [--suite N]
+Usage: scripts/frames-table.py RESULTS.json [--suite N]   (a frames or a run results file)
 
 For each operation (seal, open), one row per backend of the suite (default 5, AES-256-GCM)
 plus the floor reference: the code path `framebench backends` reported in the run's
@@ -29,6 +29,9 @@ def main():
              for b in document["environment"]["backends"]}
     records = {}
     for m in document["measurements"]:
+        # A run's results file holds every suite: the frames suite's single-thread records only.
+        if m.get("suite", "frames") != "frames" or "operation" not in m or (m.get("threads") or 1) != 1:
+            continue
         key = (m.get("cipherSuite"), m["backend"], m["implementation"], m["operation"], m["frameSize"])
         records.setdefault(key, m)  # the first record per case, as the report's FramesSweep does
 
