@@ -13,25 +13,7 @@ import Testing
 @Suite struct CReferenceLibraryTests {
     /// The libraries that have a C reference in this build: openssl and sodium, and the
     /// optional libraries under their traits.
-    static let libraries: [String] = {
-        var names = ["openssl", "sodium"]
-        #if Nettle
-        names.append("nettle")
-        #endif
-        #if Libgcrypt
-        names.append("libgcrypt")
-        #endif
-        #if MbedTLS
-        names.append("mbedtls")
-        #endif
-        #if WolfSSL
-        names.append("wolfssl")
-        #endif
-        #if Botan
-        names.append("botan")
-        #endif
-        return names
-    }()
+    static let libraries: [String] = ["openssl", "sodium"] + TestBackends.optionalLibraries
 
     static let cells: [(String, Int)] = libraries.filter(TestBackends.isAvailable).flatMap { name in
         [0, 1, 64, 1500].map { (name, $0) }

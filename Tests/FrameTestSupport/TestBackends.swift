@@ -10,6 +10,28 @@ package enum TestBackends {
     /// The names of the available backends, for parameterised tests.
     package static var names: [String] { available.map { $0.info.name } }
 
+    /// The optional libraries this build contains (their package traits), in registry order:
+    /// the one list the registry and C-reference tests both read.
+    package static var optionalLibraries: [String] {
+        var names: [String] = []
+        #if Nettle
+        names.append("nettle")
+        #endif
+        #if Libgcrypt
+        names.append("libgcrypt")
+        #endif
+        #if MbedTLS
+        names.append("mbedtls")
+        #endif
+        #if WolfSSL
+        names.append("wolfssl")
+        #endif
+        #if Botan
+        names.append("botan")
+        #endif
+        return names
+    }
+
     /// The names of the variants that run here.
     package static var variantNames: [String] {
         BackendRegistry.variants.filter { $0.info.availability.isAvailable }.map { $0.info.name }

@@ -1,30 +1,10 @@
 import FrameCrypto
+import FrameTestSupport
 import Testing
 
 @Suite struct RegistryTests {
-    /// The optional libraries this build contains (their package traits), in registry order.
-    static var optional: [String] {
-        var names: [String] = []
-        #if Nettle
-        names.append("nettle")
-        #endif
-        #if Libgcrypt
-        names.append("libgcrypt")
-        #endif
-        #if MbedTLS
-        names.append("mbedtls")
-        #endif
-        #if WolfSSL
-        names.append("wolfssl")
-        #endif
-        #if Botan
-        names.append("botan")
-        #endif
-        return names
-    }
-
     @Test func listsTheThreeLibrariesWithVersions() throws {
-        #expect(BackendRegistry.names == ["openssl", "sodium", "swift-crypto"] + Self.optional)
+        #expect(BackendRegistry.names == ["openssl", "sodium", "swift-crypto"] + TestBackends.optionalLibraries)
         let openssl = try BackendRegistry.backend(named: "openssl").info
         #expect(openssl.library == "OpenSSL libcrypto")
         #expect(openssl.version.hasPrefix("3."))
@@ -41,7 +21,7 @@ import Testing
 
     @Test func unknownNameListsTheKnownOnes() {
         let known =
-            ["openssl", "sodium", "swift-crypto"] + Self.optional
+            ["openssl", "sodium", "swift-crypto"] + TestBackends.optionalLibraries
             + ["openssl-cold", "openssl-placeholder", "sodium-nobeforenm", "openssl-hmac-rekey"]
         #expect(BackendRegistry.selectableNames == known)
         #expect(throws: FrameCryptoError.unknownBackend("boring", known: known)) {
@@ -50,7 +30,7 @@ import Testing
         let message = FrameCryptoError.unknownBackend("boring", known: BackendRegistry.names).description
         #expect(
             message == "unknown backend 'boring'; known backends: "
-                + (["openssl", "sodium", "swift-crypto"] + Self.optional).joined(separator: ", "))
+                + (["openssl", "sodium", "swift-crypto"] + TestBackends.optionalLibraries).joined(separator: ", "))
     }
 
     @Test func variantsAreOneFlagAwayButNotDefault() throws {
